@@ -1,0 +1,5 @@
+"""`python -m learnbot` runs the same command line as the `learnbot` script."""
+
+from learnbot.cli.main import main
+
+raise SystemExit(main())
