@@ -346,11 +346,13 @@ def _load_items(path: Path, data: Any, problems: list[Problem]) -> list[Item]:
     for index, entry in enumerate(entries or []):
         line = entries.item_lines[index]
         label = f"item {entry.get('id')!r}" if isinstance(entry, LDict) and entry.get("id") else f"item #{index + 1}"
-        if not check.fields(entry, label, _ITEM_REQUIRED, _ITEM_OPTIONAL, line):
-            continue
-        if entry["kind"] not in ITEM_KINDS:
-            check.add(entry.line_of("kind"), f"{label}: unknown kind {entry['kind']!r} "
+        fields_ok = check.fields(entry, label, _ITEM_REQUIRED, _ITEM_OPTIONAL, line)
+        kind = entry.get("kind") if isinstance(entry, LDict) else None
+        if isinstance(kind, str) and kind.strip() and kind not in ITEM_KINDS:
+            check.add(entry.line_of("kind"), f"{label}: unknown kind {kind!r} "
                       f"(known kinds: {', '.join(ITEM_KINDS)})")
+            continue
+        if not fields_ok:
             continue
         if entry["kind"] == "glossary" and not entry.get("term"):
             check.add(entry.line, f"{label}: a glossary entry needs a 'term'")
