@@ -471,7 +471,7 @@ def _load_step(step: Any, label: str, line: int, check: _Checker) -> Step | None
         what = f"{label} option {index + 1}"
         if not check.fields(option, what, _OPTION_REQUIRED, _OPTION_OPTIONAL, option_line):
             return None
-        if kind == "order" and "position" not in option:
+        if kind == "order" and option.get("position") is None:
             check.add(option.line, f"{what}: an ordering option needs a 'position'")
             return None
         if kind != "order" and "position" in option:
