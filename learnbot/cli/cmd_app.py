@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 
 def run_app(args: argparse.Namespace) -> int:
-    """Start the app on the chosen pack."""
-    print("learnbot: the full-screen app is not built yet. Try `learnbot --help`.", file=sys.stderr)
-    return 1
+    """Load the chosen pack and run the app on it until the practitioner quits.
+
+    Returns:
+        The process exit code.
+    """
+    from learnbot.cli.common import load_pack
+    from learnbot.ui.app import make_app
+
+    pack = load_pack(args)
+    make_app(pack).run()
+    return 0

@@ -14,9 +14,13 @@ from learnbot import __version__
 
 #: Modules that register subcommands, in the order ``--help`` lists them.
 COMMAND_MODULES = (
+    "learnbot.cli.cmd_ask",
+    "learnbot.cli.cmd_chat",
     "learnbot.cli.cmd_show",
     "learnbot.cli.cmd_validate",
     "learnbot.cli.cmd_export",
+    "learnbot.cli.cmd_progress", "learnbot.cli.cmd_export_records", "learnbot.cli.cmd_cpd",
+    "learnbot.cli.cmd_profiles", "learnbot.cli.cmd_forget",
 )
 
 EXIT_OK = 0

@@ -288,11 +288,12 @@ def load_pack(root: str | Path) -> Pack:
 
     meta = _load_meta(root / "pack.yaml", read, problems)
     items: list[Item] = []
+    named: set[str] = set()
     item_files = sorted((root / "items").glob("*.yaml")) if (root / "items").is_dir() else []
     if not item_files:
         problems.append(Problem(str(root / "items"), 0, "no item files found (expected items/*.yaml)"))
     for path in item_files:
-        items.extend(_load_items(path, read(path), problems))
+        items.extend(_load_items(path, read(path), problems, named))
 
     reflections: list[Reflection] = []
     if (root / "reflections.yaml").exists():
@@ -309,7 +310,7 @@ def load_pack(root: str | Path) -> Pack:
         for path in sorted((root / "scenarios").glob("*.yaml")):
             scenarios.extend(_load_scenarios(path, read(path), problems))
 
-    _cross_check(items, reflections, scenarios, problems)
+    _cross_check(items, reflections, scenarios, problems, named)
     if problems or meta is None:
         raise ContentError(problems)
     return Pack(
@@ -337,7 +338,8 @@ def _load_meta(path: Path, read, problems: list[Problem]) -> PackMeta | None:
     return PackMeta(**{k: str(v) for k, v in data.items() if v is not None})
 
 
-def _load_items(path: Path, data: Any, problems: list[Problem]) -> list[Item]:
+def _load_items(path: Path, data: Any, problems: list[Problem], named: set[str]) -> list[Item]:
+    """The usable items of one file; ``named`` gathers every id written, usable or not."""
     if data is None:
         return []
     check = _Checker(str(path))
@@ -346,6 +348,8 @@ def _load_items(path: Path, data: Any, problems: list[Problem]) -> list[Item]:
     for index, entry in enumerate(entries or []):
         line = entries.item_lines[index]
         label = f"item {entry.get('id')!r}" if isinstance(entry, LDict) and entry.get("id") else f"item #{index + 1}"
+        if isinstance(entry, LDict) and isinstance(entry.get("id"), str):
+            named.add(entry["id"])
         fields_ok = check.fields(entry, label, _ITEM_REQUIRED, _ITEM_OPTIONAL, line)
         kind = entry.get("kind") if isinstance(entry, LDict) else None
         if isinstance(kind, str) and kind.strip() and kind not in ITEM_KINDS:
@@ -357,26 +361,29 @@ def _load_items(path: Path, data: Any, problems: list[Problem]) -> list[Item]:
         if entry["kind"] == "glossary" and not entry.get("term"):
             check.add(entry.line, f"{label}: a glossary entry needs a 'term'")
             continue
-        items.append(
-            Item(
-                id=entry["id"],
-                kind=entry["kind"],
-                title=entry["title"].strip(),
-                text=entry["text"].strip(),
-                section=entry["section"].strip(),
-                quote=entry["quote"],
-                tags=_tuple(entry, "tags"),
-                roles=_tuple(entry, "roles"),
-                related=_tuple(entry, "related"),
-                number=entry.get("number"),
-                term=entry.get("term") or "",
-                aliases=_tuple(entry, "aliases"),
-                hints=_tuple(entry, "hints"),
-                links=tuple(Link(l["label"], l.get("url", "")) for l in entry.get("links") or ()),
-                source_file=str(path),
-                source_line=line,
-            )
+        item = Item(
+            id=entry["id"],
+            kind=entry["kind"],
+            title=entry["title"].strip(),
+            text=entry["text"].strip(),
+            section=entry["section"].strip(),
+            quote=entry["quote"],
+            tags=_tuple(entry, "tags"),
+            roles=_tuple(entry, "roles"),
+            related=_tuple(entry, "related"),
+            number=entry.get("number"),
+            term=entry.get("term") or "",
+            aliases=_tuple(entry, "aliases"),
+            hints=_tuple(entry, "hints"),
+            links=tuple(Link(l["label"], l.get("url", "")) for l in entry.get("links") or ()),
+            source_file=str(path),
+            source_line=line,
         )
+        # So that a related id that does not exist is reported on the line that names it.
+        related = entry.get("related")
+        if isinstance(related, LList):
+            object.__setattr__(item, "_related_lines", tuple(related.item_lines))
+        items.append(item)
     problems.extend(check.problems)
     return items
 
@@ -520,8 +527,13 @@ def _cross_check(
     reflections: list[Reflection],
     scenarios: list[Scenario],
     problems: list[Problem],
+    named: set[str],
 ) -> None:
-    """Duplicate ids and references to ids that do not exist."""
+    """Duplicate ids and references to ids that do not exist.
+
+    A reference to an item that is written but has problems of its own is not reported again:
+    its own problems already say what to fix.
+    """
     seen: dict[str, Item] = {}
     for item in items:
         if item.id in seen:
@@ -530,10 +542,13 @@ def _cross_check(
                                     f"duplicate id {item.id!r} (first used at {first.source_file}:{first.source_line})"))
         else:
             seen[item.id] = item
+    broken = set(named) - seen.keys()
     for item in items:
-        for ref in item.related:
-            if ref not in seen:
-                problems.append(Problem(item.source_file, item.source_line,
+        lines = getattr(item, "_related_lines", ())
+        for index, ref in enumerate(item.related):
+            if ref not in seen and ref not in broken:
+                line = lines[index] if index < len(lines) else item.source_line
+                problems.append(Problem(item.source_file, line,
                                         f"item {item.id!r}: related id {ref!r} does not exist"))
     reflection_ids: set[str] = set()
     for reflection in reflections:
@@ -542,7 +557,7 @@ def _cross_check(
             problems.append(Problem(file, line, f"duplicate reflection id {reflection.id!r}"))
         reflection_ids.add(reflection.id)
         for ref in reflection.related:
-            if ref not in seen:
+            if ref not in seen and ref not in broken:
                 problems.append(Problem(file, line, f"reflection {reflection.id!r}: related id {ref!r} does not exist"))
     scenario_ids: dict[str, Scenario] = {}
     for scenario in scenarios:
@@ -553,6 +568,6 @@ def _cross_check(
         for number, step in enumerate(scenario.steps, start=1):
             file, line = getattr(step, "_line", (scenario.source_file, scenario.source_line))
             for ref in step.cites:
-                if ref not in seen:
+                if ref not in seen and ref not in broken:
                     problems.append(Problem(file, line, f"scenario {scenario.id!r} step {number}: "
                                             f"cites unknown id {ref!r}"))

@@ -1,0 +1,159 @@
+"""Plain facts about English questions, shared by every pack.
+
+What a *pack* means by its words (synonyms, concepts, its own phrasing) lives in the pack's
+``matching.yaml`` and items. What lives here is the language itself: words that frame a question
+rather than carry its topic, the generic words of everyday speech, and chat-speak spellings.
+"""
+
+from __future__ import annotations
+
+#: Function words: never evidence for or against a passage.
+STOPWORDS = frozenset(
+    """
+    a an the and or but if then than so as of at by for from in into on onto to with without within
+    about above across after against along among around before behind below beneath beside besides
+    between beyond during except inside near off out outside over past since through throughout till
+    toward towards under underneath until up upon via per
+    i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself
+    she her hers herself it its itself they them their theirs themselves one ones someone somebody
+    something anyone anybody anything everyone everybody everything nobody nothing noone
+    this that these those there here where when why how what which who whom whose whatever whoever
+    whichever wherever whenever however
+    is am are was were be been being do does did doing done have has had having will would shall
+    should can could may might must ought need needs needed
+    not no nor yes yeah ok okay oh please thanks thank hi hello hey
+    very too also just only even still really quite rather much many more most some any all each
+    every both either neither few lot lots bit such same own other another else again ever never
+    always often sometimes usually
+    s t d ll m re ve don doesn didn isn aren wasn weren haven hasn hadn won wouldn shouldn couldn
+    can't cant dont doesnt didnt isnt arent wasnt werent havent hasnt wont wouldnt shouldnt couldnt
+    im ive id youre theyre weve thats whats wheres whos hows
+    let lets like
+    """.split()
+)
+
+#: Words that frame a question or describe the asker, not the topic: they neither support nor
+#: count against a passage, and a question made only of them is not yet a question.
+FRAME_WORDS = frozenset(
+    """
+    tell told telling say says said saying ask asked asking asks explain explained show shows showing
+    know knows knew known think thought thinks believe mean means meant meaning define definition
+    want wants wanted wish get gets got getting give gives gave go goes going gone went come comes
+    came coming make makes made making take takes took taking put puts keep kept look looks looking
+    find found
+    happens happening actually basically exactly generally probably maybe perhaps
+    supposed expected meant certain sure kind sort type way thing things stuff part bit point
+    question questions answer answers info information detail details summary briefly quick quickly
+    learnbot bot
+    anyway now today currently
+    """.split()
+)
+
+#: Everyday words that carry a little meaning but are too general to decide a topic alone. They
+#: count for a passage that has them, and weigh lightly against one that does not.
+GENERIC_WORDS = frozenset(
+    """
+    good bad better worse best worst right wrong ok fine poor great big small little large new old
+    long short early late first last next previous main key important major minor general specific
+    problem problems issue issues concern concerns matter matters thing situation case cases
+    people person someone staff team teams worker workers professional professionals colleague
+    colleagues practitioner practitioners manager managers
+    happen happened work works worked working do done use used using try tried trying
+    time times day days week weeks month months year years
+    enough well much often how many number
+    involve involved involvement role roles job jobs
+    """.split()
+)
+
+#: Chat-speak and common shorthand mapped to the word meant.
+CHAT_SPEAK = {
+    "wat": "what",
+    "wot": "what",
+    "wht": "what",
+    "whats": "what",
+    "hw": "how",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "y": "why",
+    "pls": "please",
+    "plz": "please",
+    "abt": "about",
+    "b4": "before",
+    "bc": "because",
+    "cos": "because",
+    "coz": "because",
+    "w": "with",
+    "thru": "through",
+    "tho": "though",
+    "dunno": "know",
+    "gonna": "going",
+    "wanna": "want",
+    "shd": "should",
+    "wd": "would",
+    "cd": "could",
+    "nd": "and",
+    "n": "and",
+    "+": "and",
+    "&": "and",
+    "tht": "that",
+    "ppl": "people",
+    "sw": "social worker",
+    "sws": "social workers",
+    "info": "information",
+}
+
+#: Number words for "recommendation four" and the like.
+NUMBER_WORDS = {
+    "one": 1, "first": 1, "1st": 1,
+    "two": 2, "second": 2, "2nd": 2,
+    "three": 3, "third": 3, "3rd": 3,
+    "four": 4, "fourth": 4, "4th": 4,
+    "five": 5, "fifth": 5, "5th": 5,
+    "six": 6, "sixth": 6, "6th": 6,
+    "seven": 7, "seventh": 7, "7th": 7,
+    "eight": 8, "eighth": 8, "8th": 8,
+    "nine": 9, "ninth": 9, "9th": 9,
+    "ten": 10, "tenth": 10, "10th": 10,
+    "eleven": 11, "eleventh": 11, "11th": 11,
+    "twelve": 12, "twelfth": 12, "12th": 12,
+}
+
+
+class WordBands:
+    """How common an English word is, as a band: floor(log10(count)) in a large corpus.
+
+    Read lazily from ``english_words.txt`` (one line per band); a membership test is a substring
+    search of that band's line, so there is nothing to parse at start-up.
+    """
+
+    def __init__(self) -> None:
+        self._lines: list[tuple[int, str]] | None = None
+        self._cache: dict[str, int | None] = {}
+
+    def _load(self) -> list[tuple[int, str]]:
+        from pathlib import Path
+
+        path = Path(__file__).with_name("english_words.txt")
+        lines = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                band, _, rest = line.partition(" ")
+                lines.append((int(band), f" {rest} "))
+        return lines
+
+    def band(self, word: str) -> int | None:
+        """The word's band (7 for "the", 2 for rare words), or None if it is not a known word."""
+        if word in self._cache:
+            return self._cache[word]
+        if self._lines is None:
+            self._lines = self._load()
+        key = f" {word} "
+        found = next((band for band, line in self._lines if key in line), None)
+        if len(self._cache) < 100_000:
+            self._cache[word] = found
+        return found
+
+
+ENGLISH = WordBands()
+"""The shared word-band table."""

@@ -1,0 +1,90 @@
+"""A pack's matching knowledge, compiled for fast lookup.
+
+Synonyms from ``matching.yaml`` map everyday words ("kids", "never heard back") onto the briefing's
+own ("children", "feedback"); glossary terms and their aliases map abbreviations both ways ("EHA" <->
+"early help assessment"). Both become *expansions*: a sequence of stems in a question that also
+stands for another sequence of stems.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from learnbot.core.matching.english import FRAME_WORDS, GENERIC_WORDS, STOPWORDS
+from learnbot.core.matching.text import stem, stems
+from learnbot.core.model import Pack
+
+Phrase = tuple[str, ...]
+
+
+@dataclass
+class Knowledge:
+    """Compiled synonyms, abbreviations and word classes for one pack."""
+
+    expansions: dict[Phrase, set[Phrase]] = field(default_factory=dict)
+    """A phrase (as stems) -> the phrases it also stands for."""
+    max_phrase: int = 1
+    """Longest phrase in :attr:`expansions`, in words."""
+    stopwords: frozenset[str] = frozenset()
+    """Stems that carry no meaning."""
+    frame: frozenset[str] = frozenset()
+    """Stems that frame a question rather than name its topic."""
+    generic: frozenset[str] = frozenset()
+    """Stems too general to decide a topic alone."""
+    out_of_scope: list[Phrase] = field(default_factory=list)
+    """Phrases (as stems) of topics the briefing never discusses."""
+    surface_words: set[str] = field(default_factory=set)
+    """Every word the knowledge itself knows (for spelling correction)."""
+
+    def add(self, phrase: str, stands_for: str, both_ways: bool = False) -> None:
+        """Record that ``phrase`` in a question also means ``stands_for``."""
+        a = tuple(s for s in stems(phrase) if s not in self.stopwords)
+        b = tuple(s for s in stems(stands_for) if s not in self.stopwords)
+        if not a or not b or a == b:
+            return
+        self.expansions.setdefault(a, set()).add(b)
+        self.max_phrase = max(self.max_phrase, len(a))
+        if both_ways:
+            self.expansions.setdefault(b, set()).add(a)
+            self.max_phrase = max(self.max_phrase, len(b))
+
+
+def _stem_set(words) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
+
+
+def _is_abbreviation(name: str) -> bool:
+    letters = name.replace("&", "").replace(" ", "")
+    return 1 < len(letters) <= 6 and letters.isupper()
+
+
+def compile_knowledge(pack: Pack) -> Knowledge:
+    """Build the :class:`Knowledge` for ``pack``."""
+    matching = pack.matching
+    knowledge = Knowledge()
+    extra_stop = {w.lower() for w in matching.stopwords}
+    knowledge.stopwords = _stem_set(STOPWORDS | extra_stop) | frozenset(STOPWORDS | extra_stop)
+    for canonical, variants in matching.synonyms.items():
+        for variant in variants:
+            knowledge.add(variant, canonical)
+            knowledge.surface_words.update(variant.lower().split())
+        knowledge.surface_words.update(canonical.lower().split())
+    for entry in pack.glossary:
+        names = [entry.term, *entry.aliases]
+        abbreviation = _is_abbreviation(entry.term)
+        for name in names[1:]:
+            # An alias means its term; an abbreviation also means its expansions ("EHA" <->
+            # "early help assessment"). A longer term does not mean every looser alias of it.
+            knowledge.add(name, names[0], both_ways=abbreviation or _is_abbreviation(name))
+        for name in names:
+            knowledge.surface_words.update(name.lower().split())
+    knowledge.frame = _stem_set(FRAME_WORDS) - knowledge.stopwords
+    knowledge.generic = _stem_set(GENERIC_WORDS) - knowledge.stopwords - knowledge.frame
+    for phrase in matching.out_of_scope:
+        key = tuple(s for s in stems(phrase) if s not in knowledge.stopwords)
+        if key:
+            knowledge.out_of_scope.append(key)
+    for phrase in matching.out_of_scope:
+        knowledge.surface_words.update(phrase.lower().split())
+    knowledge.surface_words.update(STOPWORDS | FRAME_WORDS | GENERIC_WORDS | extra_stop)
+    return knowledge

@@ -1,0 +1,73 @@
+"""Turning text into comparable tokens: normalising, splitting, correcting shorthand, stemming.
+
+The same functions prepare the pack's passages and a practitioner's question, so the two meet on
+equal terms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+
+from learnbot.core.matching.english import CHAT_SPEAK
+
+_STEMMER = Stemmer.Stemmer("english")
+_TRANSLATE = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "`": "'",
+    "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "\u00a0": " ",
+})
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[+&#]")
+_CONTRACTIONS = {
+    "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would", "'m": " am",
+}
+
+
+def normalise(text: str) -> str:
+    """Lower-case, plain-ASCII-punctuation text with Markdown links reduced to their labels.
+
+    Control characters are dropped and accents folded, so that pasted or unusual text compares
+    like typed text.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        folded = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    text = _LINK.sub(r"\1", text).replace("\\", "")
+    text = _CONTROL.sub(" ", text)
+    return " ".join(text.lower().split())
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text``: normalised, split, contractions opened, chat-speak expanded."""
+    text = normalise(text)
+    for short, full in _CONTRACTIONS.items():
+        text = text.replace(short, full)
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        token = token.removesuffix("'s").strip("'")
+        if not token:
+            continue
+        replacement = CHAT_SPEAK.get(token)
+        if replacement:
+            out.extend(replacement.split())
+        else:
+            out.append(token)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The word's stem (Snowball English), so "escalated" meets "escalation"."""
+    if len(word) <= 3 or word.isdigit():
+        return word
+    return _STEMMER.stemWord(word)
+
+
+def stems(text: str) -> list[str]:
+    """The stems of every word of ``text``."""
+    return [stem(w) for w in words(text)]

@@ -1,0 +1,90 @@
+"""A pack, loaded and indexed, kept between runs so `learnbot ask` starts fast.
+
+Loading the YAML and building the matcher's index takes a few hundred milliseconds; unpickling
+both takes a few. The cache is keyed by every pack file's path, size and modification time and by
+learnbot's own matching code, so an edited pack or a new learnbot is never answered from a stale
+index. It lives in the user cache folder (``LEARNBOT_CACHE_DIR`` to move it, ``off`` to disable),
+is written atomically, is only ever written for a pack that loaded cleanly, and any problem reading
+it just means building afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from learnbot import __version__
+from learnbot.core.model import Pack
+
+_FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    """Where cached indexes live, or None when caching is off."""
+    chosen = os.environ.get("LEARNBOT_CACHE_DIR")
+    if chosen:
+        return None if chosen.lower() in ("off", "0", "none", "no") else Path(chosen)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("learnbot", appauthor=False))
+
+
+def _fingerprint(pack_dir: Path) -> str:
+    digest = hashlib.sha256(f"{_FORMAT}:{__version__}".encode())
+    code = Path(__file__).resolve().parent / "matching"
+    for path in sorted([*pack_dir.rglob("*.yaml"), *code.glob("*.py"), code / "english_words.txt"]):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:32]
+
+
+def load_matcher(pack_dir: str | os.PathLike):
+    """The pack in ``pack_dir`` and a :class:`~learnbot.core.matching.matcher.Matcher` for it.
+
+    Raises:
+        ContentError: the pack has problems (never cached).
+    """
+    pack_dir = Path(pack_dir).resolve()
+    folder = cache_dir()
+    path = None
+    if folder is not None and pack_dir.is_dir():
+        path = folder / f"pack-{_fingerprint(pack_dir)}.pickle"
+        try:
+            with open(path, "rb") as handle:
+                pack, matcher = pickle.load(handle)
+            if isinstance(pack, Pack):
+                return pack, matcher
+        except Exception:  # a missing, partial or foreign cache file: build afresh
+            pass
+    from learnbot.core.loader import load_pack
+    from learnbot.core.matching.matcher import Matcher
+
+    pack = load_pack(pack_dir)
+    matcher = Matcher(pack)
+    if path is not None:
+        _write(path, (pack, matcher))
+    return pack, matcher
+
+
+def _write(path: Path, value) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob("pack-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pack-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except Exception:
+        # A read-only or full disk only costs speed next time.
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except Exception:
+            pass

@@ -1,0 +1,89 @@
+"""Spotting case details in a question, so learnbot can warn before answering.
+
+learnbot is for learning: practitioners must not type a child's or family's details into it. When a
+question looks like it holds some (a name with a date of birth, a UK postcode or street address, an
+NHS number, a phone number), learnbot still answers, but says so first. Nothing typed is stored,
+whether or not it warns.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*(?:19|20)?\d{{2}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+(?:19|20)\d{{2}}\b"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
+    re.IGNORECASE,
+)
+_BIRTH_WORDS = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| in)?|birthday)\b", re.IGNORECASE)
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\b")
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_STREET = re.compile(
+    r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Gardens|"
+    r"Place|Pl|Terrace|Grove|Square|Walk|Rise|Hill|Mews|Row|View|Park|Parade)\b",
+    re.IGNORECASE,
+)
+_NHS = re.compile(r"(?<![\d+])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?!\d)")
+_PHONE = re.compile(
+    r"(?<![\d])(?:\+44\s?\(?0?\)?\s?|0)(?:7\d{3}|\d{2,4})[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)"
+)
+_NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
+
+#: Capitalised pairs that are the briefing's own names, not a person's.
+_NOT_NAMES = {
+    "working together", "early help", "social care", "children social", "city council",
+    "safeguarding unit", "partnership trust", "university hospitals", "support panel",
+    "leicestershire police", "clinical commissioning", "commissioning group", "school nursing",
+    "team around", "voice of", "local safeguarding", "safeguarding children",
+}
+
+WARNING = (
+    "This question looks like it may include a child's or family's case details ({what}). "
+    "learnbot is for learning only: please do not enter case details. Nothing you type is stored."
+)
+
+
+def _nhs_checksum_ok(digits: str) -> bool:
+    """The NHS number's modulus-11 check digit."""
+    total = sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1)))
+    check = 11 - total % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(digits[9])
+
+
+def case_details(text: str) -> list[str]:
+    """What kinds of case detail ``text`` seems to hold (empty if none).
+
+    The checks err towards warning: a false alarm costs a sentence, a miss costs a family's privacy.
+    """
+    text = text[:20_000]
+    found: list[str] = []
+    names = [m.group(0) for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_NAMES]
+    if _DATE.search(text) and (names or _BIRTH_WORDS.search(text)):
+        found.append("a name or date of birth")
+    elif _BIRTH_WORDS.search(text) and re.search(r"\b(?:19|20)\d{2}\b", text):
+        found.append("a date of birth")
+    if _POSTCODE.search(text):
+        found.append("a postcode")
+    if _STREET.search(text):
+        found.append("a street address")
+    for match in _NHS.finditer(text):
+        digits = "".join(match.groups())
+        if _nhs_checksum_ok(digits) or _NHS_WORD.search(text):
+            found.append("an NHS number")
+            break
+    if "an NHS number" not in found and _PHONE.search(text):
+        found.append("a phone number")
+    return found
+
+
+def case_details_warning(text: str) -> str:
+    """A warning to show before answering, or "" when the question looks free of case details."""
+    kinds = case_details(text)
+    return WARNING.format(what=", ".join(kinds)) if kinds else ""
