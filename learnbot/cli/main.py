@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Run learnbot; returns the process exit code."""
-    from learnbot.core.loader import ContentError
+    from learnbot.core.problems import ContentError
 
     parser = build_parser()
     args = parser.parse_args(argv)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from learnbot.core.problems import ContentError, Problem
 from learnbot.core.model import (
     ITEM_KINDS,
     Item,
@@ -29,26 +30,6 @@ from learnbot.core.yamlread import LDict, LList, YamlProblem, read_yaml
 
 SCENARIO_TOPICS = ("escalation", "voice-of-the-child")
 STEP_TYPES = ("single", "multiple", "order")
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong with a pack, located in a file."""
-
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
-
-
-class ContentError(Exception):
-    """A pack that cannot be loaded; ``problems`` says why, each naming its file and line."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 # --- field checking ---------------------------------------------------------------------------
