@@ -11,10 +11,25 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from learnbot.core.matching.english import FRAME_WORDS, GENERIC_WORDS, STOPWORDS
-from learnbot.core.matching.text import stem, stems
+from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Pack
 
 Phrase = tuple[str, ...]
+
+_LIGHT_WORDS = frozenset({"the", "a", "an", "of", "to", "in", "on", "for", "with", "and", "up", "it"})
+"""Small words a phrase can lose without changing what it names ("the board", "step up")."""
+
+ARTICLES = frozenset(
+    {"the", "a", "an", "my", "our", "your", "their", "his", "her", "its", "this", "that", "these",
+     "those", "some", "any", "of"}
+)
+"""Words phrases are matched without, so "voice of the child" meets "voice of child" but
+"left out" and "show up" keep the small word that makes them what they are."""
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """A phrase as the stems it is matched by."""
+    return tuple(stem(w) for w in words(text) if w not in ARTICLES)
 
 
 @dataclass
@@ -38,9 +53,15 @@ class Knowledge:
 
     def add(self, phrase: str, stands_for: str, both_ways: bool = False) -> None:
         """Record that ``phrase`` in a question also means ``stands_for``."""
-        a = tuple(s for s in stems(phrase) if s not in self.stopwords)
-        b = tuple(s for s in stems(stands_for) if s not in self.stopwords)
+        a = phrase_key(phrase)
+        b = phrase_key(stands_for)
         if not a or not b or a == b:
+            return
+        if len(a) == 1 and len(words(phrase)) > 1 and not set(words(phrase)) <= {*_LIGHT_WORDS, *ARTICLES} | {
+            w for w in words(phrase) if stem(w) == a[0]
+        }:
+            # "how many cases" must not come to mean every "case": a phrase whose meaning lay in
+            # its small words is dropped rather than reduced to one common word.
             return
         self.expansions.setdefault(a, set()).add(b)
         self.max_phrase = max(self.max_phrase, len(a))
@@ -81,7 +102,7 @@ def compile_knowledge(pack: Pack) -> Knowledge:
     knowledge.frame = _stem_set(FRAME_WORDS) - knowledge.stopwords
     knowledge.generic = _stem_set(GENERIC_WORDS) - knowledge.stopwords - knowledge.frame
     for phrase in matching.out_of_scope:
-        key = tuple(s for s in stems(phrase) if s not in knowledge.stopwords)
+        key = phrase_key(phrase)
         if key:
             knowledge.out_of_scope.append(key)
     for phrase in matching.out_of_scope:

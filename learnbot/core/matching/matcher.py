@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from learnbot.core.matching.english import ENGLISH, NUMBER_WORDS
 from learnbot.core.matching.index import Index
-from learnbot.core.matching.knowledge import Knowledge, compile_knowledge
+from learnbot.core.matching.knowledge import ARTICLES, Knowledge, compile_knowledge
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
 
@@ -42,6 +42,9 @@ CORRECTED_FACTOR = 0.75
 GENERIC_WEIGHT = 0.35
 """How much a generic word weighs in coverage, against a topic word of the same rarity."""
 
+CANDIDATES = 30
+"""How many items are scored in full for a question (the rest cannot come near the top)."""
+
 ANSWER_THRESHOLD = 0.5
 """Least coverage of the question for a confident answer."""
 STRONG_THRESHOLD = 0.72
@@ -54,6 +57,21 @@ _NUMBERED_KINDS = [
 ]
 _LEARNING = re.compile(r"^(learning|learnings)$")
 _POINT = re.compile(r"^(points?|pt|pts)$")
+_KIND_CUES = {
+    "recommendation": re.compile(r"\b(?:recs?|recommend\w*)\b"),
+    "finding": re.compile(r"\b(?:findings?|found|find)\b"),
+    "learning_point": re.compile(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b"),
+    "good_practice": re.compile(r"\b(?:good practi[cs]e|went well|strengths?|done well)\b"),
+    "methodology": re.compile(r"\b(?:method\w*|sample|sampled)\b"),
+}
+"""Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
+_QUANTITY = re.compile(
+    r"\bhow (?:many|much|big|large|small|often)\b|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
+    r"less) than\b|\bsample size\b"
+)
+_HAS_NUMBER = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE
+)
 _DEFINITIONAL = re.compile(
     r"^\s*(what|wat|wot|whats|what's)\s+(is|are|r|does|do|'?s)\b|\bmean(s|ing)?\b|\bstands?\s+for\b|"
     r"\bdefin(e|ition)\b|\babbreviation\b|\bacronym\b|\bshort\s+for\b"
@@ -74,6 +92,8 @@ class Slot:
     known: bool = True
     """Whether the pack knows the word (directly, as corrected, or through its knowledge)."""
     corrected_from: str = ""
+    span: int = 1
+    """How many words of the question the slot stands for."""
 
 
 @dataclass
@@ -86,6 +106,10 @@ class Query:
     """Numbered references: (kind, number)."""
     definitional: bool = False
     """Asks what a term means or stands for."""
+    kinds: tuple[str, ...] = ()
+    """Kinds of passage the question names ("recommendations", "findings" ...)."""
+    quantity: bool = False
+    """Asks how many or how much."""
     out_of_scope: list[str] = field(default_factory=list)
     """Phrases of topics the pack lists as not covered."""
     words: list[str] = field(default_factory=list)
@@ -142,9 +166,17 @@ class Matcher:
         for doc, item in enumerate(self.items):
             if item.number is not None:
                 self._numbered.setdefault((item.kind, item.number), doc)
-        self._hint_stems: list[list[frozenset[str]]] = [
-            [frozenset(stems(h)) for h in (*item.hints, item.title)] for item in self.items
-        ]
+        # Hints (and titles) as their own small inverted index: stem -> ids of the hints holding it.
+        self._hint_doc: list[int] = []
+        self._hint_postings: dict[str, set[int]] = {}
+        for doc, item in enumerate(self.items):
+            for hint in (*item.hints, item.title):
+                hint_id = len(self._hint_doc)
+                self._hint_doc.append(doc)
+                for s in set(stems(hint)):
+                    self._hint_postings.setdefault(s, set()).add(hint_id)
+        self._title_stems = [frozenset(stems(item.title)) for item in self.items]
+        self._has_number = [bool(_HAS_NUMBER.search(item.text)) for item in self.items]
         settings = pack.matching.extra
         self.answer_threshold = float(settings.get("answer_threshold", ANSWER_THRESHOLD))
         self.strong_threshold = float(settings.get("strong_threshold", STRONG_THRESHOLD))
@@ -183,20 +215,23 @@ class Matcher:
         raw = words(question)[:MAX_WORDS]
         query.words = raw
         query.numbers = self._numbers(raw)
-        query.definitional = bool(_DEFINITIONAL.search(" ".join(raw)))
+        joined = " ".join(raw)
+        query.definitional = bool(_DEFINITIONAL.search(joined))
+        query.kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
+        query.quantity = bool(_QUANTITY.search(joined))
         knowledge = self.knowledge
+        # Phrases are found in the words with only articles removed (so "left out" and "show up"
+        # keep their small words); outside phrases, function and framing words are dropped.
         sequence: list[tuple[str, str, str]] = []  # (word, stem, corrected_from)
         for word in raw:
-            if word in knowledge.stopwords:
+            if word in ARTICLES:
                 continue
-            corrected = self._correct(word)
-            s = stem(corrected)
-            if s in knowledge.stopwords or corrected in knowledge.stopwords:
-                continue
-            sequence.append((corrected, s, word if corrected != word else ""))
+            corrected = word if word in knowledge.stopwords else self._correct(word)
+            sequence.append((corrected, stem(corrected), word if corrected != word else ""))
         stem_seq = [s for _, s, _ in sequence]
+        grams = {tuple(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
         for phrase in knowledge.out_of_scope:
-            if _contains(stem_seq, phrase) and not all(p in self.index for p in phrase):
+            if phrase in grams and not all(p in self.index for p in phrase):
                 query.out_of_scope.append(" ".join(phrase))
         index = 0
         while index < len(sequence):
@@ -204,12 +239,12 @@ class Matcher:
             if slot is None:
                 word, s, corrected_from = sequence[index]
                 index += 1
-                if s in knowledge.frame:
+                if word in knowledge.stopwords or s in knowledge.stopwords or s in knowledge.frame:
                     continue
                 factor = CORRECTED_FACTOR if corrected_from else 1.0
                 slot = Slot(word=word, stem=s, alternatives=[((s,), factor)], corrected_from=corrected_from)
             else:
-                index += len(slot.alternatives[0][0])
+                index += slot.span
             self._weigh(slot)
             query.slots.append(slot)
         return query
@@ -222,15 +257,17 @@ class Matcher:
             targets = expansions.get(key)
             if not targets:
                 continue
-            if length == 1 and key[0] in self.knowledge.frame:
+            if length == 1 and (key[0] in self.knowledge.frame or key[0] in self.knowledge.stopwords):
                 return None
+            own = tuple(p for p in key if p not in self.knowledge.stopwords) or key
             corrected = any(c for _, _, c in sequence[start:start + length])
             factor = CORRECTED_FACTOR if corrected else 1.0
             return Slot(
                 word=" ".join(w for w, _, _ in sequence[start:start + length]),
-                stem=" ".join(key),
-                alternatives=[(key, factor), *((t, SYNONYM_FACTOR * factor) for t in sorted(targets))],
+                stem=" ".join(own),
+                alternatives=[(own, factor), *((t, SYNONYM_FACTOR * factor) for t in sorted(targets))],
                 corrected_from=" ".join(c for _, _, c in sequence[start:start + length] if c),
+                span=length,
             )
         return None
 
@@ -295,49 +332,82 @@ class Matcher:
 
     # --- ranking ------------------------------------------------------------------------------
 
-    def _slot_match(self, slot: Slot, doc: int) -> tuple[float, float]:
+    def _slot_match(self, slot: Slot, doc: int, weights: dict[str, dict[int, float]]) -> tuple[float, float]:
         """(presence 0-1, bm25 contribution) of one slot in one item."""
         best_presence = 0.0
         best_bm25 = 0.0
+        idf = self.index.idf
         for position, (phrase, factor) in enumerate(slot.alternatives):
-            weights = [self.index.weight(p, doc) for p in phrase]
-            present = sum(1 for w in weights if w > 0) / len(phrase)
-            if present < 1.0 and position > 0:
-                present *= present * 0.5
-            presence = factor * present
-            bm25 = factor * sum(self.index.idf.get(p, 0.0) * w for p, w in zip(phrase, weights)) / len(phrase)
-            best_presence = max(best_presence, presence)
-            best_bm25 = max(best_bm25, bm25)
+            present = 0
+            bm25 = 0.0
+            for p in phrase:
+                w = weights[p].get(doc, 0.0) if p in weights else 0.0
+                if w:
+                    present += 1
+                    bm25 += idf[p] * w
+            if not present:
+                continue
+            share = present / len(phrase)
+            if share < 1.0 and position > 0:
+                share *= share * 0.5
+            best_presence = max(best_presence, factor * share)
+            best_bm25 = max(best_bm25, factor * bm25 / len(phrase))
         return best_presence, best_bm25
 
-    def _hint_coverage(self, query: Query, doc: int) -> float:
-        """How well the item's best hint (or title) alone covers the question."""
+    def _weights(self, query: Query, candidates: list[int]) -> dict[str, dict[int, float]]:
+        """Each question stem's weight in each candidate item (absent means 0)."""
+        out: dict[str, dict[int, float]] = {}
+        for s in set(query.stems):
+            posting = self.index.postings.get(s)
+            if posting is None:
+                continue
+            if len(posting.docs) <= 4 * len(candidates):
+                out[s] = dict(zip(posting.docs, posting.weights))
+            else:
+                out[s] = {doc: w for doc in candidates if (w := posting.weight(doc))}
+        return out
+
+    def _hint_coverage(self, query: Query) -> dict[int, float]:
+        """For each item, how well its best hint (or title) alone covers the question (0-1)."""
         total = query.total_weight
         if not total:
-            return 0.0
-        best = 0.0
-        for hint in self._hint_stems[doc]:
-            covered = 0.0
-            for slot in query.slots:
-                for phrase, factor in slot.alternatives:
-                    if all(p in hint for p in phrase):
-                        covered += slot.weight * factor
-                        break
-            best = max(best, covered / total)
-        return best
+            return {}
+        per_hint: dict[int, float] = {}
+        for slot in query.slots:
+            covered: dict[int, float] = {}
+            for phrase, factor in slot.alternatives:
+                postings = [self._hint_postings.get(p) for p in phrase]
+                if not all(postings):
+                    continue
+                hits = set.intersection(*postings) if len(postings) > 1 else postings[0]
+                for hint in hits:
+                    if covered.get(hint, 0.0) < factor:
+                        covered[hint] = factor
+            for hint, factor in covered.items():
+                per_hint[hint] = per_hint.get(hint, 0.0) + slot.weight * factor
+        best: dict[int, float] = {}
+        for hint, value in per_hint.items():
+            doc = self._hint_doc[hint]
+            if value > best.get(doc, 0.0):
+                best[doc] = value
+        return {doc: value / total for doc, value in best.items()}
 
     def rank(self, query: Query, limit: int = 10) -> list[Scored]:
         """Items ranked for a read question, best first."""
         if not query.slots or not self.items:
             return []
         total = query.total_weight
-        candidates = self.index.candidates(query.stems, limit=200)
+        hints = self._hint_coverage(query)
+        candidates = self.index.candidates(query.stems, limit=CANDIDATES)
+        candidates += [doc for doc in sorted(hints, key=hints.__getitem__, reverse=True)[:10]
+                       if doc not in candidates]
         scored: list[tuple[float, float, float, int]] = []
+        weights = self._weights(query, candidates)
         for doc in candidates:
             covered = 0.0
             bm25 = 0.0
             for slot in query.slots:
-                presence, contribution = self._slot_match(slot, doc)
+                presence, contribution = self._slot_match(slot, doc, weights)
                 covered += slot.weight * presence
                 bm25 += contribution * (GENERIC_WEIGHT if slot.generic else 1.0)
             scored.append((covered / total, bm25, 0.0, doc))
@@ -347,22 +417,43 @@ class Matcher:
         results: list[Scored] = []
         for coverage, bm25, _, doc in scored:
             item = self.items[doc]
-            hint = self._hint_coverage(query, doc)
+            hint = hints.get(doc, 0.0)
             blended = 0.5 * coverage + 0.3 * hint + 0.2 * (bm25 / top_bm25)
             confidence = max(coverage, 0.5 * coverage + 0.5 * hint)
-            blended *= self._kind_factor(query, item)
+            blended *= self._kind_factor(query, doc)
             results.append(Scored(item=item, score=100.0 * blended, coverage=confidence))
         results.sort(key=lambda s: (-s.score, s.item.id))
         return results[:limit]
 
-    @staticmethod
-    def _kind_factor(query: Query, item: Item) -> float:
-        """Glossary entries answer "what does X mean"; passages answer everything else."""
+    def _kind_factor(self, query: Query, doc: int) -> float:
+        """What the question's form says about the kind of passage it wants.
+
+        Glossary entries answer "what does X mean"; definitions and titles naming the term answer
+        "what is X"; a question naming "the recommendations" wants one; "how many" wants a number.
+        """
+        item = self.items[doc]
+        factor = 1.0
         if item.kind == "glossary":
-            return 1.1 if query.definitional else 0.8
-        if item.kind == "definition" and query.definitional:
-            return 1.12
-        return 1.0
+            factor *= 1.1 if query.definitional else 0.75
+        elif item.kind == "definition" and query.definitional:
+            factor *= 1.12
+        if query.definitional and self._title_names_subject(query, doc):
+            factor *= 1.15
+        if query.kinds and item.kind in query.kinds:
+            factor *= 1.2
+        if query.quantity and self._has_number[doc]:
+            factor *= 1.15
+        return factor
+
+    def _title_names_subject(self, query: Query, doc: int) -> bool:
+        title = self._title_stems[doc]
+        top = max((slot.weight for slot in query.slots if not slot.generic), default=0.0)
+        for slot in query.slots:
+            if slot.generic or slot.weight < 0.6 * top:
+                continue
+            if any(all(p in title for p in phrase) for phrase, _ in slot.alternatives):
+                return True
+        return False
 
     # --- answering ----------------------------------------------------------------------------
 
@@ -406,8 +497,3 @@ def _unknown_factor(band: int | None) -> float:
     if band == 5:
         return 0.5
     return 1.0
-
-
-def _contains(sequence: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(sequence[i:i + n]) == phrase for i in range(len(sequence) - n + 1))
