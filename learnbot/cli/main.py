@@ -16,6 +16,7 @@ from learnbot import __version__
 COMMAND_MODULES = (
     "learnbot.cli.cmd_ask",
     "learnbot.cli.cmd_chat",
+    "learnbot.cli.cmd_quiz", "learnbot.cli.cmd_briefing",
     "learnbot.cli.cmd_show",
     "learnbot.cli.cmd_validate",
     "learnbot.cli.cmd_export",

@@ -57,6 +57,18 @@ def scenarios_for(pack: Pack, topic: str) -> tuple[Scenario, ...]:
     return tuple(s for s in pack.scenarios if s.topic == topic)
 
 
+def require_scenarios(pack: Pack, topic: str) -> tuple[Scenario, ...]:
+    """The pack's scenarios on ``topic``, refusing a topic the pack has none on.
+
+    Raises:
+        QuizError: unknown topic, or no scenarios on it.
+    """
+    pool = scenarios_for(pack, topic)
+    if not pool:
+        raise QuizError(f"the content pack has no scenarios on {topic!r}")
+    return pool
+
+
 def pick_scenarios(pack: Pack, topic: str, count: int | None, rng: random.Random) -> list[Scenario]:
     """Choose up to ``count`` scenarios on ``topic``, in a shuffled order.
 
@@ -69,11 +81,9 @@ def pick_scenarios(pack: Pack, topic: str, count: int | None, rng: random.Random
     Raises:
         QuizError: unknown topic, a count below 1, or no scenarios on the topic.
     """
-    pool = scenarios_for(pack, topic)
     if count is not None and count < 1:
         raise QuizError(f"the number of questions must be 1 or more (got {count})")
-    if not pool:
-        raise QuizError(f"the content pack has no scenarios on {topic!r}")
+    pool = require_scenarios(pack, topic)
     if topic == MIXED:
         topics = sorted({s.topic for s in pool})
         rng.shuffle(topics)
@@ -180,6 +190,67 @@ def shuffled_order(step: Step, rng: random.Random) -> tuple[int, ...]:
         if order == in_order:
             order = order[1:] + order[:1]
     return tuple(order)
+
+
+@dataclass
+class Choice:
+    """An answer being built, one key at a time, in shown positions (from 0).
+
+    Single choice: a key picks that option. Multiple: a key toggles it. Order: a key places that
+    option next; pressing a placed option takes it out again. :meth:`undo` takes back the last.
+    """
+
+    kind: str
+    """The step type: ``single``, ``multiple`` or ``order``."""
+    size: int
+    """How many options are shown."""
+    picked: list[int] = field(default_factory=list)
+    """The positions picked, in the order picked."""
+
+    @classmethod
+    def for_question(cls, question: Question) -> Choice:
+        """An empty choice for ``question``."""
+        return cls(question.step.type, len(question.order))
+
+    def press(self, position: int) -> bool:
+        """Pick, toggle or place the option at ``position``; False if there is no such option."""
+        if not 0 <= position < self.size:
+            return False
+        if self.kind == "single":
+            self.picked = [position]
+        elif position in self.picked:
+            self.picked.remove(position)
+        else:
+            self.picked.append(position)
+        return True
+
+    def undo(self) -> None:
+        """Take back the last pick."""
+        if self.picked:
+            self.picked.pop()
+
+    def clear(self) -> None:
+        """Start again."""
+        self.picked = []
+
+    @property
+    def complete(self) -> bool:
+        """True when it can be submitted: one picked, some picked, or every option placed."""
+        if self.kind == "order":
+            return len(self.picked) == self.size
+        return len(self.picked) == 1 if self.kind == "single" else bool(self.picked)
+
+    def place_of(self, position: int) -> int | None:
+        """Where the option at ``position`` is placed or picked (from 1), or None."""
+        return self.picked.index(position) + 1 if position in self.picked else None
+
+    def missing(self) -> str:
+        """Why it cannot be submitted yet, in plain words ('' when it can)."""
+        if self.complete:
+            return ""
+        if self.kind == "order":
+            return f"Put all {self.size} in order first ({len(self.picked)} placed so far)."
+        return "Choose an answer first." if self.kind == "single" else "Select at least one answer first."
 
 
 # --- marking ----------------------------------------------------------------------------------
@@ -300,6 +371,20 @@ def mark_step(step: Step, chosen: Sequence[int]) -> Marking:
         misplaced = tuple(i for place, i in enumerate(chosen, start=1) if step.options[i].position != place)
         return Marking(step, chosen, not misplaced, n - len(misplaced), n, misplaced=misplaced)
     raise AnswerError(f"unknown step type {step.type!r}")
+
+
+def answer_text(marking: Marking | None) -> str:
+    """An answer in words: one option, several joined with ``;``, or an order joined with ``>``."""
+    if marking is None:
+        return "(no answer)"
+    texts = [o.text for o in marking.chosen_options()]
+    return " > ".join(texts) if marking.step.type == "order" else "; ".join(texts)
+
+
+def right_answer_text(step: Step) -> str:
+    """The right answer in words, as :func:`answer_text` writes answers."""
+    joiner = " > " if step.type == "order" else "; "
+    return joiner.join(o.text for o in right_options(step))
 
 
 def items_cited(pack: Pack, cites: Iterable[str], kinds: Sequence[str] | None = None) -> tuple[Item, ...]:

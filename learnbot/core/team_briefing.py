@@ -35,10 +35,11 @@ from learnbot.core.quiz import (
     Marking,
     Question,
     QuizError,
+    answer_text,
     items_cited,
     new_seed,
     pick_scenarios,
-    right_options,
+    right_answer_text,
     shuffled_order,
 )
 from learnbot.core.records import NullRecorder, Recorder
@@ -127,14 +128,6 @@ class Note:
     """The question on screen when it was typed (None between rounds or at the end)."""
 
 
-def answer_text(marking: Marking | None) -> str:
-    """A team's answer in words: one option, several joined with ``;``, or an order with ``>``."""
-    if marking is None:
-        return "(no answer)"
-    texts = [o.text for o in marking.chosen_options()]
-    return " > ".join(texts) if marking.step.type == "order" else "; ".join(texts)
-
-
 def result_word(marking: Marking | None) -> str:
     """``right``, ``partly right``, ``not right`` or ``no answer``."""
     if marking is None:
@@ -142,14 +135,6 @@ def result_word(marking: Marking | None) -> str:
     if marking.correct:
         return "right"
     return "partly right" if marking.partial else "not right"
-
-
-def right_answer_text(asked_or_question: Asked | Question) -> str:
-    """The right answer in words, as :func:`answer_text` writes answers."""
-    question = asked_or_question.question if isinstance(asked_or_question, Asked) else asked_or_question
-    options = right_options(question.step)
-    joiner = " > " if question.step.type == "order" else "; "
-    return joiner.join(o.text for o in options)
 
 
 @dataclass(frozen=True)
@@ -203,7 +188,7 @@ class SessionSummary:
             if q.is_first_step:
                 lines += [_md(q.scenario.setting), ""]
             lines += [f"**{_md(q.step.prompt)}**", ""]
-            lines += [f"Right answer: {_md(right_answer_text(asked))}", ""]
+            lines += [f"Right answer: {_md(right_answer_text(q.step))}", ""]
             lines += [f"| {self.who[:-1]} | Answer | Result |", "| --- | --- | --- |"]
             for team, marking in asked.answers:
                 result = result_word(marking)
@@ -246,7 +231,7 @@ class SessionSummary:
                 rows.append([
                     self.session_id, asked.round, q.number, q.scenario.id, q.scenario.title,
                     q.step_index + 1, q.step.prompt, team, answer_text(marking), result_word(marking),
-                    f"{marking.right}/{marking.out_of}" if marking else "", right_answer_text(asked),
+                    f"{marking.right}/{marking.out_of}" if marking else "", right_answer_text(q.step),
                     asked.percent_right, " ".join(q.step.cites),
                 ])
         return rows

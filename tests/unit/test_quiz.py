@@ -12,6 +12,7 @@ from learnbot.core.loader import load_pack
 from learnbot.core.model import Option, Step
 from learnbot.core.quiz import (
     AnswerError,
+    Choice,
     Phase,
     Quiz,
     QuizError,
@@ -257,3 +258,46 @@ def test_answers_are_in_shown_positions(pack):
 
 def test_count_larger_than_pack_takes_all(pack):
     assert len(Quiz.start(pack, "mixed", 50, seed=1).scenarios) == 4
+
+
+# --- building a choice key by key -------------------------------------------------------------
+
+
+def test_choice_single_replaces():
+    choice = Choice("single", 3)
+    assert not choice.complete and choice.missing() == "Choose an answer first."
+    choice.press(0)
+    choice.press(2)
+    assert choice.picked == [2] and choice.complete and choice.place_of(2) == 1
+    assert not choice.press(3) and choice.picked == [2]
+
+
+def test_choice_multiple_toggles():
+    choice = Choice("multiple", 4)
+    choice.press(1)
+    choice.press(3)
+    choice.press(1)
+    assert choice.picked == [3] and choice.complete
+    choice.clear()
+    assert not choice.complete and "at least one" in choice.missing()
+
+
+def test_choice_order_places_in_turn_and_undoes():
+    choice = Choice("order", 3)
+    for position in (2, 0):
+        choice.press(position)
+    assert choice.place_of(2) == 1 and choice.place_of(0) == 2 and choice.place_of(1) is None
+    assert choice.missing() == "Put all 3 in order first (2 placed so far)."
+    choice.press(2)  # taking out a placed option
+    assert choice.picked == [0]
+    choice.undo()
+    assert choice.picked == []
+    for position in (1, 0, 2):
+        choice.press(position)
+    assert choice.complete and choice.missing() == ""
+
+
+def test_choice_for_question(pack):
+    quiz = Quiz.start(pack, "escalation", None, seed=3)
+    choice = Choice.for_question(quiz.question)
+    assert choice.kind == quiz.question.step.type and choice.size == len(quiz.question.options)
