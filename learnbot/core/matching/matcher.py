@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from learnbot.core.matching.english import ENGLISH, NUMBER_WORDS
 from learnbot.core.matching.index import Index
@@ -42,11 +42,16 @@ CORRECTED_FACTOR = 0.75
 GENERIC_WEIGHT = 0.35
 """How much a generic word weighs in coverage, against a topic word of the same rarity."""
 
+W_COVERAGE, W_HINT, W_BM25 = 0.5, 0.3, 0.2
+"""How ranking blends coverage of the question, the best hint's coverage, and BM25F."""
+
 CANDIDATES = 30
 """How many items are scored in full for a question (the rest cannot come near the top)."""
 
-ANSWER_THRESHOLD = 0.5
+ANSWER_THRESHOLD = 0.4
 """Least coverage of the question for a confident answer."""
+UNKNOWN_LIMIT = 0.4
+"""Share of a question's weight in words the pack has never seen, from which it is declined."""
 STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
 
@@ -55,6 +60,7 @@ _NUMBERED_KINDS = [
     (re.compile(r"^(lp|lps)$"), "learning_point"),
     (re.compile(r"^(findings?|kf|kfs)$"), "finding"),
 ]
+_GLUED = re.compile(r"^(rec|recs|lp|kf|r)(\d{1,2})$")
 _LEARNING = re.compile(r"^(learning|learnings)$")
 _POINT = re.compile(r"^(points?|pt|pts)$")
 _KIND_CUES = {
@@ -180,6 +186,7 @@ class Matcher:
         settings = pack.matching.extra
         self.answer_threshold = float(settings.get("answer_threshold", ANSWER_THRESHOLD))
         self.strong_threshold = float(settings.get("strong_threshold", STRONG_THRESHOLD))
+        self.unknown_limit = float(settings.get("unknown_limit", UNKNOWN_LIMIT))
 
     def index_stems(self, item: Item) -> set[str]:
         """The stems an item is indexed by (for relating a question to a handful of items)."""
@@ -190,24 +197,26 @@ class Matcher:
     # --- reading a question -------------------------------------------------------------------
 
     def _correct(self, word: str) -> str:
-        """The pack word ``word`` was probably meant to be, or ``word`` itself."""
+        """The pack word ``word`` was probably meant to be, or ``word`` itself.
+
+        Only words that are neither the pack's nor real English words are corrected (so "funding"
+        is never read as "finding"), to a known word within one edit (two for longer words), a
+        swap of neighbouring letters counting as one ("waht" -> "what").
+        """
         if word in self._vocab or len(word) < 4 or not word.isalpha():
             return word
         if ENGLISH.band(word) is not None:
-            return word  # a real word the pack does not use ("funding"), not a typo of one it does
+            return word
         pool: list[str] = []
         for length in range(len(word) - 2, len(word) + 3):
             pool.extend(self._buckets.get((word[0], length), ()))
-        if not pool:
-            return word
-        found = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=75 if len(word) <= 5 else 80)
+        allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
+        found = process.extract(word, pool, scorer=OSA.distance, score_cutoff=allowed, limit=8)
         if not found:
             return word
-        candidate = found[0]
-        allowed = 1 if len(word) <= 5 else 2 if len(word) <= 9 else 3
-        if Levenshtein.distance(word, candidate) > allowed:
-            return word
-        return candidate
+        in_pack = self.index.surface_words
+        best = min(found, key=lambda f: (f[1], f[0] not in in_pack, abs(len(f[0]) - len(word)), f[0]))
+        return best[0]
 
     def read(self, question: str) -> Query:
         """Read a question into slots, numbers and flags."""
@@ -284,12 +293,33 @@ class Matcher:
             slot.weight *= GENERIC_WEIGHT
 
     def _numbers(self, raw: list[str]) -> list[tuple[str, int]]:
-        """Numbered references such as "rec 4", "recs 1 and 2", "learning point two"."""
+        """Numbered references: "rec 4", "recs 1 and 2", "learning point two", "the 3rd
+        recommendation", "lp3", "the last recommendation"."""
         found: list[tuple[str, int]] = []
+
+        def add(kind: str, number: int) -> None:
+            if (kind, number) not in found:
+                found.append((kind, number))
+
         i = 0
         while i < len(raw):
+            glued = _GLUED.match(raw[i])
+            if glued:
+                kind, _ = self._numbered_kind([glued.group(1)], 0)
+                if kind:
+                    add(kind, int(glued.group(2)))
+                    i += 1
+                    continue
             kind, width = self._numbered_kind(raw, i)
             if not kind:
+                # "the 3rd recommendation", "second learning point", "the last rec"
+                value = _ordinal(raw[i])
+                if value is not None and i + 1 < len(raw):
+                    kind, width = self._numbered_kind(raw, i + 1)
+                    if kind:
+                        add(kind, value if value > 0 else self._last_number(kind))
+                        i += 1 + width
+                        continue
                 i += 1
                 continue
             j = i + width
@@ -311,10 +341,12 @@ class Matcher:
             if numbers and raw[j - 1] in ("and", "or", "&", "+"):
                 j -= 1
             for n in numbers:
-                if (kind, n) not in found:
-                    found.append((kind, n))
+                add(kind, n)
             i = max(j, i + 1)
         return found
+
+    def _last_number(self, kind: str) -> int:
+        return max((number for (k, number) in self._numbered if k == kind), default=0)
 
     @staticmethod
     def _numbered_kind(raw: list[str], i: int) -> tuple[str, int]:
@@ -418,7 +450,7 @@ class Matcher:
         for coverage, bm25, _, doc in scored:
             item = self.items[doc]
             hint = hints.get(doc, 0.0)
-            blended = 0.5 * coverage + 0.3 * hint + 0.2 * (bm25 / top_bm25)
+            blended = W_COVERAGE * coverage + W_HINT * hint + W_BM25 * (bm25 / top_bm25)
             confidence = max(coverage, 0.5 * coverage + 0.5 * hint)
             blended *= self._kind_factor(query, doc)
             results.append(Scored(item=item, score=100.0 * blended, coverage=confidence))
@@ -434,7 +466,7 @@ class Matcher:
         item = self.items[doc]
         factor = 1.0
         if item.kind == "glossary":
-            factor *= 1.1 if query.definitional else 0.75
+            factor *= 1.1 if query.definitional else 0.6
         elif item.kind == "definition" and query.definitional:
             factor *= 1.12
         if query.definitional and self._title_names_subject(query, doc):
@@ -474,13 +506,28 @@ class Matcher:
             return False
         if not any(not slot.generic for slot in query.slots):
             return best.coverage >= 0.95 and len(query.slots) >= 2
-        return best.coverage >= self.answer_threshold
+        total = query.total_weight
+        unknown = sum(slot.weight for slot in query.slots if not slot.known) / total if total else 1.0
+        return best.coverage >= self.answer_threshold and unknown < self.unknown_limit
 
     def confidence_word(self, result: SearchResult) -> str:
         """"strong", "partial" or "none"."""
         if not result.answered or not result.best:
             return "none"
         return "strong" if result.by_number or result.best.coverage >= self.strong_threshold else "partial"
+
+
+def _ordinal(token: str) -> int | None:
+    """1 for "first"/"1st", 0 for "last"/"final", None if not an ordinal."""
+    if token in ("last", "final"):
+        return 0
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", token):
+        return int(token[:-2])
+    if token in NUMBER_WORDS and not token.isdigit() and token not in ("one", "two", "three", "four", "five",
+                                                                        "six", "seven", "eight", "nine", "ten",
+                                                                        "eleven", "twelve"):
+        return NUMBER_WORDS[token]
+    return None
 
 
 def _unknown_factor(band: int | None) -> float:
