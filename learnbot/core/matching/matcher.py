@@ -79,9 +79,11 @@ _HAS_NUMBER = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE
 )
 _DEFINITIONAL = re.compile(
-    r"^\s*(what|wat|wot|whats|what's)\s+(is|are|r|does|do|'?s)\b|\bmean(s|ing)?\b|\bstands?\s+for\b|"
-    r"\bdefin(e|ition)\b|\babbreviation\b|\bacronym\b|\bshort\s+for\b"
+    r"^\s*(?:so |and |but |ok )?(?:what|wat|wot)\s+(?:is|are|r|s|was|were)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
+    r"\bmean(?:s|ing|t)?\b|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
+    r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b"
 )
+"""Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
 
 
 @dataclass
