@@ -29,4 +29,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"learnbot: no item with id {args.item_id!r}.{hint}", file=sys.stderr)
         return 1
     write(format_item(pack, item))
+    from learnbot.cli.records import recorder_for
+    recorder_for(args, pack).item_read(item.id, "show")
     return 0
