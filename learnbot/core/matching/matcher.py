@@ -21,7 +21,7 @@ question that reuses a few of the briefing's words to ask something it never say
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -45,6 +45,10 @@ GENERIC_WEIGHT = 0.35
 W_COVERAGE, W_HINT, W_BM25 = 0.5, 0.3, 0.2
 """How ranking blends coverage of the question, the best hint's coverage, and BM25F."""
 
+W_FUZZ = 0.2
+"""How much the closest hint or title, as characters (rapidfuzz token_set_ratio), reorders the top."""
+RERANK = 8
+"""How many of the best items that character-level comparison looks at."""
 CANDIDATES = 30
 """How many items are scored in full for a question (the rest cannot come near the top)."""
 
@@ -183,6 +187,8 @@ class Matcher:
                 self._hint_doc.append(doc)
                 for s in set(stems(hint)):
                     self._hint_postings.setdefault(s, set()).add(hint_id)
+        self._doc_of = {item.id: doc for doc, item in enumerate(self.items)}
+        self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
         self._has_number = [bool(_HAS_NUMBER.search(item.text)) for item in self.items]
         settings = pack.matching.extra
@@ -457,6 +463,16 @@ class Matcher:
             blended *= self._kind_factor(query, doc)
             results.append(Scored(item=item, score=100.0 * blended, coverage=confidence))
         results.sort(key=lambda s: (-s.score, s.item.id))
+        if W_FUZZ and results:
+            text = " ".join(query.words)
+            head = results[:RERANK]
+            rescored = []
+            for scored_item in head:
+                doc = self._doc_of[scored_item.item.id]
+                similarity = max((fuzz.token_set_ratio(text, h) for h in self._hint_texts[doc]), default=0.0)
+                rescored.append(replace(scored_item, score=scored_item.score * (1 - W_FUZZ) + W_FUZZ * similarity))
+            rescored.sort(key=lambda s: (-s.score, s.item.id))
+            results = rescored + results[RERANK:]
         return results[:limit]
 
     def _kind_factor(self, query: Query, doc: int) -> float:
