@@ -1,0 +1,201 @@
+"""The learnbot app: one place that wires screens, global keys, the command palette and the theme.
+
+Each screen holds its own behaviour; the app only knows which screens there are and how to get
+between them. Everything it needs is handed to it (the loaded pack, how to make the ask engine,
+where learning events go), so tests build it from fixture content and nothing is read at import.
+
+The four main screens are Textual *modes*, each with its own stack: an item opened from Browse is
+still open when the practitioner goes to Ask and comes back. They are built the first time they are
+shown, so start-up only pays for the Ask screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable
+
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from learnbot.core.model import Item, Pack
+from learnbot.core.records import NullRecorder, Recorder
+from learnbot.ui.lazy import Lazy
+
+if TYPE_CHECKING:
+    from learnbot.core.conversation import Conversation
+    from learnbot.ui.screens.ask import AskScreen
+
+ConversationFactory = Callable[[Pack], "Conversation"]
+"""Makes the ask engine for a pack (tests pass a stand-in)."""
+
+MAIN_SCREENS = ("ask", "browse", "glossary", "help")
+"""The app's modes, in the order the keys F2, F3, F4 and F1 name them."""
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+
+
+def _commands_provider():
+    from learnbot.ui.commands import LearnbotCommands
+
+    return LearnbotCommands
+
+
+def default_conversation(pack: Pack) -> "Conversation":
+    """The core's ask engine for ``pack`` (imported here, off the start-up path)."""
+    from learnbot.core.conversation import Conversation
+
+    return Conversation(pack)
+
+
+class LearnbotApp(App[None]):
+    """Ask, browse and look things up in one briefing."""
+
+    CSS_PATH = "app.tcss"
+    COMMANDS = App.COMMANDS | {_commands_provider}
+
+    BINDINGS = [
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
+                tooltip="Close learnbot and go back to the command prompt."),
+        Binding("f1", "show('help')", "Help", id="app.help", key_display="F1",
+                tooltip="What learnbot is, its keys, and the privacy note."),
+        Binding("f2", "show('ask')", "Ask", id="app.ask", key_display="F2",
+                tooltip="Ask a question in your own words."),
+        Binding("f3", "show('browse')", "Browse", id="app.browse", key_display="F3",
+                tooltip="The briefing's headings and passages, in order."),
+        Binding("f4", "show('glossary')", "Glossary", id="app.glossary", key_display="F4",
+                tooltip="Abbreviations and terms, filtered as you type."),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", id="app.theme", show=False,
+                tooltip="Switch between the light and the dark theme."),
+        Binding("ctrl+p", "command_palette", "Search", id="app.palette", show=False, priority=True,
+                tooltip="Find a passage or a term, or ask a question, from anywhere."),
+    ]
+
+    def __init__(
+        self,
+        pack: Pack,
+        *,
+        conversation_factory: ConversationFactory | None = None,
+        recorder: Recorder | None = None,
+        start_screen: Callable[[], Screen] | None = None,
+    ) -> None:
+        """Build the app around a loaded pack.
+
+        Args:
+            pack: The content to learn from.
+            conversation_factory: Makes the ask engine for the pack (default: the core's
+                ``Conversation``). It is called once, after the first screen is drawn.
+            recorder: Where learning events go (items read); default: nowhere.
+            start_screen: Makes a screen to show over the Ask screen at start (a quiz, say).
+        """
+        super().__init__()
+        self.pack = pack
+        """The content pack every screen shows."""
+        self.recorder: Recorder = recorder or NullRecorder()
+        """Where screens report learning events; may be replaced once a profile is chosen."""
+        self.conversation: Lazy[Conversation] = Lazy(
+            lambda: (conversation_factory or default_conversation)(pack)
+        )
+        """The ask engine, built on first use (or just after the first screen is drawn)."""
+        self._start_screen = start_screen
+        self._ask_screen: AskScreen | None = None
+        self.title = pack.meta.title
+        self.theme = DARK_THEME
+        for mode in MAIN_SCREENS:
+            self.add_mode(mode, self._screen_factory(mode))
+
+    def _screen_factory(self, mode: str) -> Callable[[], Screen]:
+        """How to build the base screen of one mode (imports stay off the start-up path)."""
+
+        def build() -> Screen:
+            if mode == "ask":
+                from learnbot.ui.screens.ask import AskScreen
+
+                self._ask_screen = AskScreen(self.pack, self.conversation)
+                return self._ask_screen
+            if mode == "browse":
+                from learnbot.ui.screens.browse import BrowseScreen
+
+                return BrowseScreen(self.pack)
+            if mode == "glossary":
+                from learnbot.ui.screens.glossary import GlossaryScreen
+
+                return GlossaryScreen(self.pack)
+            from learnbot.ui.screens.help import HelpScreen
+
+            return HelpScreen(self.pack)
+
+        return build
+
+    def on_mount(self) -> None:
+        self.switch_mode("ask")
+        if self._start_screen is not None:
+            self.push_screen(self._start_screen())
+        self.call_after_refresh(self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Build the ask engine on a thread once the first screen is up."""
+        self.run_worker(self.conversation.get, thread=True, exit_on_error=False, group="warm-up")
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the key of the screen already showing."""
+        if action == "show" and parameters:
+            return not (parameters[0] == self.current_mode and len(self.screen_stack) == 1)
+        return True
+
+    def action_show(self, mode: str) -> None:
+        """Go to one of the main screens; pressed again, go back to its start (close open items)."""
+        if mode == self.current_mode:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+        else:
+            self.switch_mode(mode)
+
+    def action_toggle_theme(self) -> None:
+        """Light to dark and back (the palette's Theme command offers every theme)."""
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def open_item(self, item: Item, reading_order: tuple[Item, ...] = ()) -> None:
+        """Show one item in full over the current screen.
+
+        Args:
+            item: The item to show.
+            reading_order: Items that n and p step through from there (none: no stepping).
+        """
+        from learnbot.ui.screens.item import ItemScreen
+
+        self.push_screen(ItemScreen(self.pack, item, reading_order=reading_order))
+
+    def ask(self, question: str) -> None:
+        """Go to the Ask screen and ask ``question`` there (from the command palette)."""
+        self.action_show("ask")
+        if self._ask_screen is not None:
+            self._ask_screen.ask(question)
+
+
+def make_app(
+    pack: Pack,
+    *,
+    conversation_factory: ConversationFactory | None = None,
+    recorder: Recorder | None = None,
+    start_screen: Callable[[], Screen] | None = None,
+) -> LearnbotApp:
+    """Build the app: the one factory the command line and the tests share.
+
+    Args:
+        pack: The loaded content pack.
+        conversation_factory: Makes the ask engine (default: the core's ``Conversation``).
+        recorder: Where learning events go (default: nowhere).
+        start_screen: Makes a screen to open over the Ask screen at start (a quiz, say).
+
+    Returns:
+        The app, ready to ``run()`` or ``run_test()``.
+    """
+    return LearnbotApp(
+        pack,
+        conversation_factory=conversation_factory,
+        recorder=recorder,
+        start_screen=start_screen,
+    )

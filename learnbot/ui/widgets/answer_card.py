@@ -1,0 +1,119 @@
+"""One exchange of the Ask screen's conversation: what was asked, and learnbot's answer.
+
+The card shows the passage in the briefing's words with its heading and how sure learnbot is;
+when the briefing does not cover a question it says so plainly and offers "did you mean" choices
+and the procedures the briefing points to. Its links are numbered while it is the latest card.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from learnbot.core.answer import PARTIAL, Answer
+from learnbot.ui.widgets.links import ItemLink, Link
+from learnbot.ui.widgets.passage import Passage
+
+MAX_NUMBERED = 9
+"""Number keys only go up to 9."""
+
+CASE_DETAILS_HEADING = "\u26a0 Case details"
+"""Shown above the answer whenever the question looks like it holds a child's or family's details."""
+
+
+def asked_line(answer: Answer) -> Content:
+    """The question as the practitioner typed it (never read as markup), or why it is not shown."""
+    if answer.case_details_warning:
+        return Content.assemble(
+            ("You asked ", "bold"), ("(your question is not shown or kept: it may hold case details)", "italic")
+        )
+    return Content.assemble(("You asked: ", "bold"), answer.question)
+
+
+def confidence_line(answer: Answer) -> Content:
+    """The plain confidence word, with what it means for the reader."""
+    if answer.confidence == PARTIAL:
+        return Content.assemble(
+            ("Match: partial", "bold $warning"), (" \u2014 check this is what you meant", "$text-muted")
+        )
+    return Content.assemble(("Match: strong", "bold $success"))
+
+
+class AnswerCard(Vertical):
+    """A question and its answer, as a card in the transcript."""
+
+    DEFAULT_CSS = """
+    AnswerCard {
+        height: auto;
+        margin: 0 0 1 0;
+        padding: 0 1;
+        border-left: wide $primary;
+        background: $surface;
+        & > .card--question { color: $text; margin-bottom: 1; }
+        & > .card--warning {
+            border: round $error;
+            border-title-color: $error;
+            border-title-style: bold;
+            color: $text;
+            padding: 0 1;
+            margin-bottom: 1;
+        }
+        & > .card--note { color: $text-muted; text-style: italic; }
+        & > .card--confidence { margin-bottom: 0; }
+        & > .card--not-covered { text-style: bold; color: $text; }
+        & > .card--label { color: $text-muted; margin-top: 1; }
+    }
+    """
+
+    def __init__(self, answer: Answer, *, heading: Content | None = None) -> None:
+        """Args:
+        answer: What the ask engine said.
+        heading: Replaces the "You asked" line (e.g. "You chose: ..." for a picked suggestion);
+            a card with a heading shows no confidence word, because nothing was guessed.
+        """
+        super().__init__()
+        self.answer = answer
+        self.heading = heading
+
+    def compose(self) -> ComposeResult:
+        answer = self.answer
+        yield Static(self.heading or asked_line(answer), classes="card--question")
+        if answer.case_details_warning:
+            warning = Static(Content(answer.case_details_warning), classes="card--warning")
+            warning.border_title = CASE_DETAILS_HEADING
+            yield warning
+        if answer.note:
+            yield Static(Content(answer.note), classes="card--note")
+        best = answer.best
+        if answer.answered and best is not None:
+            if self.heading is None:
+                yield Static(confidence_line(answer), classes="card--confidence")
+            yield Passage(best)
+            if answer.related:
+                yield Static("Related:", classes="card--label")
+                for item in answer.related:
+                    yield ItemLink(item, "related")
+        else:
+            yield Static(
+                Content(answer.message or "The briefing does not cover that."), classes="card--not-covered"
+            )
+            if answer.suggestions:
+                yield Static("Did you mean:", classes="card--label")
+                for item in answer.suggestions:
+                    yield ItemLink(item, "suggestion")
+        if answer.further:
+            yield Static("Further information the briefing points to:", classes="card--label")
+            for item in answer.further:
+                yield ItemLink(item, "further")
+
+    @property
+    def links(self) -> list[Link]:
+        """The card's links, in order (the numbered choices while it is the latest card)."""
+        return list(self.query(Link))
+
+    def number_links(self, numbered: bool) -> None:
+        """Show (or drop) the number keys that pick this card's links."""
+        for index, link in enumerate(self.links):
+            link.number = index + 1 if numbered and index < MAX_NUMBERED else None
