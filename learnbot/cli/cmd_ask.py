@@ -6,7 +6,6 @@ The ``--json`` shape is a contract other tools read (see learnbot.core.answer.An
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from learnbot.cli.common import write
@@ -32,6 +31,8 @@ def run(args: argparse.Namespace) -> int:
     conversation = load_conversation(args)
     answer = conversation.ask(question)
     if args.json:
+        import json
+
         out = answer.to_json()
         if answer.message:
             out["message"] = answer.message

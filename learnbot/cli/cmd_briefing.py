@@ -1,8 +1,9 @@
 """`learnbot briefing`: open the app on a team briefing (rounds of scenario questions for teams).
 
 Names, rounds and questions are checked in the core before Textual is imported: a bad argument is
-a one-line message and exit 2, and this module imports no Textual. Without ``--teams`` or
-``--participants`` the app opens on the set-up screen, where the facilitator types them.
+a one-line message and exit 2, and this module imports no Textual. With ``--teams`` or
+``--participants`` the first question opens at once; without, the set-up screen, where the
+facilitator types them.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import argparse
 import sys
 
 from learnbot.cli.cmd_quiz import count, seed
-from learnbot.core.quiz import QUIZ_TOPICS
+from learnbot.core.topics import QUIZ_TOPICS
 
 EXIT_USAGE = 2
 
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
 
     from learnbot.cli.records import recorder_for
     from learnbot.ui.app import make_app
-    from learnbot.ui.screens.briefing import BriefingSettings, BriefingSetupScreen
+    from learnbot.ui.screens.briefing import BriefingSettings, first_screen
 
     recorder = recorder_for(args, pack)
     settings = BriefingSettings(
@@ -71,5 +72,5 @@ def run(args: argparse.Namespace) -> int:
         timer=args.timer or 0,
         save_dir=data_dir(getattr(args, "data_dir", None)) / "briefings",
     )
-    make_app(pack, recorder=recorder, start_screen=lambda: BriefingSetupScreen(settings)).run()
+    make_app(pack, recorder=recorder, start_screen=lambda: first_screen(pack, settings, recorder)).run()
     return 0

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from learnbot.core.quiz import QUIZ_TOPICS
+from learnbot.core.topics import QUIZ_TOPICS
 
 EXIT_USAGE = 2
 

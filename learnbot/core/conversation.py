@@ -8,6 +8,7 @@ and answer (in memory only, never on disk) and reads each new line in their ligh
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -20,22 +21,31 @@ from learnbot.core.privacy import case_details_warning
 MAX_QUESTION_CHARS = 2000
 """Longer questions are read only this far (and say so)."""
 
-_MORE = re.compile(
-    r"^(?:(?:can you |could you |please )?(?:tell me |say |show me |give me )?(?:some )?more"
-    r"(?: about (?:that|this|it))?(?: please)?|go on|continue|and\??|elaborate|expand(?: on (?:that|this))?|"
-    r"(?:any ?thing|what) else\??|more detail|more info(?:rmation)?|keep going|next)$"
-)
-_WHY = re.compile(r"^(?:but )?(?:why|how come|why is that|why's that|why does (?:that|it) matter|what for|"
-                  r"why (?:was|is|did|does) (?:that|this|it)(?: \w+)?|what(?:'s| is) the reason)$")
-_KIND_FOLLOWUP = [
-    ("recommendation", re.compile(r"\b(recommend\w*|recs?|what should (?:be done|happen|change)|"
-                                  r"what (?:needs|has) to (?:happen|change)|what to do about (?:it|that))\b")),
-    ("finding", re.compile(r"\b(finding|findings|what did (?:the audit|they) find|evidence)\b")),
-    ("learning_point", re.compile(r"\b(learning points?|lessons?|what can we learn|learning)\b")),
-]
-_REFERS_BACK = re.compile(r"\b(that|this|it|them|those|these|there)\b")
-_ABOUT = re.compile(r"^(?:and |but |so )?(?:what about|how about|what of|and about|about|and(?: for)?|"
-                    r"what for|for|also)\s+(?:the |for |with )?(.+?)\??$")
+@functools.cache
+def _patterns() -> dict:
+    """The follow-up patterns, compiled on first use (a one-off `learnbot ask` never needs them)."""
+    return {
+        "more": re.compile(
+            r"^(?:(?:can you |could you |please )?(?:tell me |say |show me |give me )?(?:some )?more"
+            r"(?: about (?:that|this|it))?(?: please)?|go on|continue|and\??|elaborate|expand(?: on (?:that|this))?|"
+            r"(?:any ?thing|what) else\??|more detail|more info(?:rmation)?|keep going|next)$"
+        ),
+        "why": re.compile(
+            r"^(?:but )?(?:why|how come|why is that|why's that|why does (?:that|it) matter|what for|"
+            r"why (?:was|is|did|does) (?:that|this|it)(?: \w+)?|what(?:'s| is) the reason)$"
+        ),
+        "kinds": [
+            ("recommendation", re.compile(r"\b(recommend\w*|recs?|what should (?:be done|happen|change)|"
+                                          r"what (?:needs|has) to (?:happen|change)|what to do about (?:it|that))\b")),
+            ("finding", re.compile(r"\b(finding|findings|what did (?:the audit|they) find|evidence)\b")),
+            ("learning_point", re.compile(r"\b(learning points?|lessons?|what can we learn|learning)\b")),
+        ],
+        "refers_back": re.compile(r"\b(that|this|it|them|those|these|there)\b"),
+        "about": re.compile(
+            r"^(?:and |but |so )?(?:what about|how about|what of|and about|about|and(?: for)?|"
+            r"what for|for|also)\s+(?:the |for |with )?(.+?)\??$"
+        ),
+    }
 
 
 class Conversation:
@@ -131,19 +141,20 @@ class Conversation:
             return None
         lowered = normalise(text).strip(" ?!.")
         last = self.last_item
-        if _MORE.match(lowered):
+        patterns = _patterns()
+        if patterns["more"].match(lowered):
             return self._more(question, last)
-        if _WHY.match(lowered):
+        if patterns["why"].match(lowered):
             return self._why(question, last)
-        for kind, pattern in _KIND_FOLLOWUP:
-            if pattern.search(lowered) and (_REFERS_BACK.search(lowered) or len(lowered.split()) <= 6):
+        for kind, pattern in patterns["kinds"]:
+            if pattern.search(lowered) and (patterns["refers_back"].search(lowered) or len(lowered.split()) <= 6):
                 if last.kind == kind and kind != "recommendation":
                     continue
                 found = [r for r in self.pack.related_items(last) if r.kind == kind]
                 if found:
                     return self._show(question, found, f"The {found[0].kind_label.lower()} that goes with "
                                                         f"\u201c{last.title}\u201d:")
-        about = _ABOUT.match(lowered)
+        about = patterns["about"].match(lowered)
         if about and len(about.group(1).split()) <= 5:
             return self._about(question, about.group(1))
         return None

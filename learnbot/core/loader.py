@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from learnbot.core.problems import ContentError, Problem
+from learnbot.core.topics import SCENARIO_TOPICS
 from learnbot.core.model import (
     ITEM_KINDS,
     Item,
@@ -28,7 +29,6 @@ from learnbot.core.model import (
 )
 from learnbot.core.yamlread import LDict, LList, YamlProblem, read_yaml
 
-SCENARIO_TOPICS = ("escalation", "voice-of-the-child")
 STEP_TYPES = ("single", "multiple", "order")
 
 

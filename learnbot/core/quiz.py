@@ -24,11 +24,7 @@ from typing import Iterable, Sequence
 from learnbot.core.model import Item, Option, Pack, Scenario, Step
 from learnbot.core.records import NullRecorder, Recorder
 
-ESCALATION = "escalation"
-VOICE_OF_THE_CHILD = "voice-of-the-child"
-MIXED = "mixed"
-#: The topics a quiz can be asked for; ``mixed`` alternates between the others.
-QUIZ_TOPICS: tuple[str, ...] = (ESCALATION, VOICE_OF_THE_CHILD, MIXED)
+from learnbot.core.topics import ESCALATION, MIXED, QUIZ_TOPICS, VOICE_OF_THE_CHILD  # noqa: F401
 
 
 class QuizError(ValueError):

@@ -79,8 +79,8 @@ _QUANTITY = re.compile(
     r"\bhow (?:many|much|big|large|small|often)\b|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
     r"less) than\b|\bsample size\b"
 )
-_HAS_NUMBER = re.compile(
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE
+_HAS_NUMBER = (
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 )
 _DEFINITIONAL = re.compile(
     r"^\s*(?:so |and |but |ok )?(?:what|wat|wot)\s+(?:is|are|r|s|was|were)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
@@ -190,7 +190,8 @@ class Matcher:
         self._doc_of = {item.id: doc for doc, item in enumerate(self.items)}
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
-        self._has_number = [bool(_HAS_NUMBER.search(item.text)) for item in self.items]
+        has_number = re.compile(_HAS_NUMBER, re.IGNORECASE)
+        self._has_number = [bool(has_number.search(item.text)) for item in self.items]
         settings = pack.matching.extra
         self.answer_threshold = float(settings.get("answer_threshold", ANSWER_THRESHOLD))
         self.strong_threshold = float(settings.get("strong_threshold", STRONG_THRESHOLD))
@@ -484,9 +485,9 @@ class Matcher:
         item = self.items[doc]
         factor = 1.0
         if item.kind == "glossary":
-            factor *= 1.1 if query.definitional else 0.6
+            factor *= 1.0 if query.definitional else 0.6
         elif item.kind == "definition" and query.definitional:
-            factor *= 1.12
+            factor *= 1.25
         if query.definitional and self._title_names_subject(query, doc):
             factor *= 1.15
         if query.kinds and item.kind in query.kinds:
