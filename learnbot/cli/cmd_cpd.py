@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from learnbot.cli.common import load_pack, write
 from learnbot.cli.records import EXIT_ERROR, choose_profile, say, store_command
-from learnbot.core.progress.cpd import cpd_markdown
-from learnbot.core.progress.store import ProgressStore
+
+if TYPE_CHECKING:
+    from learnbot.core.progress.store import ProgressStore
 
 
 def add_parser(subparsers, parents) -> None:
@@ -24,6 +26,8 @@ def add_parser(subparsers, parents) -> None:
 
 
 def run(args: argparse.Namespace, store: ProgressStore) -> int:
+    from learnbot.core.progress.cpd import cpd_markdown
+
     profile = choose_profile(args, store)
     pack = load_pack(args)
     statements = store.statements(profile, pack_id=pack.meta.id)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import TYPE_CHECKING
 
 from learnbot.cli.common import load_pack, write
 from learnbot.cli.records import choose_profile, say, store_command
-from learnbot.core.model import Pack
-from learnbot.core.progress.store import ProgressStore
-from learnbot.core.progress.xapi import statements_to_csv, statements_to_xapi
+
+if TYPE_CHECKING:
+    from learnbot.core.model import Pack
+    from learnbot.core.progress.store import ProgressStore
 
 
 def add_parser(subparsers, parents) -> None:
@@ -32,6 +34,8 @@ def add_parser(subparsers, parents) -> None:
 
 
 def run(args: argparse.Namespace, store: ProgressStore) -> int:
+    from learnbot.core.progress.xapi import statements_to_csv, statements_to_xapi
+
     profile = None if args.all_profiles else choose_profile(args, store)
     statements = store.statements(profile)
     pack = _pack_for_titles(args)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from learnbot.cli.common import write
 from learnbot.cli.records import EXIT_ERROR, choose_profile, store_command
-from learnbot.core.progress.store import ProgressStore
+
+if TYPE_CHECKING:
+    from learnbot.core.progress.store import ProgressStore
 
 
 def add_parser(subparsers, parents) -> None:

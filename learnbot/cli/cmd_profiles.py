@@ -8,11 +8,14 @@ from __future__ import annotations
 import argparse
 import json
 import shlex
+from typing import TYPE_CHECKING
 
 from learnbot.cli.common import write
 from learnbot.cli.records import add_hint, profile_name, store_command
-from learnbot.core.progress.store import ROLES, ProgressStore, iso, normalise_role
-from learnbot.core.progress.summary import day
+from learnbot.core.progress.roles import ROLES, normalise_role
+
+if TYPE_CHECKING:
+    from learnbot.core.progress.store import ProgressStore
 
 
 def _role(text: str) -> str:
@@ -52,6 +55,9 @@ def _checked(parser: argparse.ArgumentParser):
 
 
 def run(args: argparse.Namespace, store: ProgressStore) -> int:
+    from learnbot.core.progress.store import iso
+    from learnbot.core.progress.summary import day
+
     if args.add is not None:
         profile = store.add_profile(args.add, args.role, args.agency)
         write(f"Added profile {profile.name} ({profile.role}{', ' + profile.agency if profile.agency else ''}).")
@@ -61,16 +67,12 @@ def run(args: argparse.Namespace, store: ProgressStore) -> int:
     activity = store.activity()
     chosen = profile_name(args)
     if args.json:
-        write(json.dumps([
-            {
-                "name": p.name,
-                "role": p.role,
-                "agency": p.agency,
-                "records": activity.get(p.id, (0, None))[0],
-                "last_record": iso(last) if (last := activity.get(p.id, (0, None))[1]) else None,
-            }
-            for p in profiles
-        ], indent=2, ensure_ascii=False))
+        listing = []
+        for p in profiles:
+            count, last = activity.get(p.id, (0, None))
+            listing.append({"name": p.name, "role": p.role, "agency": p.agency, "records": count,
+                            "last_record": iso(last) if last else None})
+        write(json.dumps(listing, indent=2, ensure_ascii=False))
         return 0
     if not profiles:
         write(f"No profiles yet ({store.path}). Add yours: {add_hint()}")

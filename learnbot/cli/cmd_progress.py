@@ -8,11 +8,14 @@ from __future__ import annotations
 import argparse
 import json
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from learnbot.cli.common import load_pack, write
 from learnbot.cli.records import choose_profile, store_command
-from learnbot.core.progress.store import ProgressStore
-from learnbot.core.progress.summary import REASON_LABELS, Progress, day, plural_label, summarise
+
+if TYPE_CHECKING:
+    from learnbot.core.progress.store import ProgressStore
+    from learnbot.core.progress.summary import Progress
 
 REVIEW_SHOWN = 10
 """How many review-next entries the text lists (the JSON has them all)."""
@@ -32,6 +35,8 @@ def add_parser(subparsers, parents) -> None:
 
 
 def run(args: argparse.Namespace, store: ProgressStore) -> int:
+    from learnbot.core.progress.summary import summarise
+
     profile = choose_profile(args, store)
     pack = load_pack(args)
     progress = summarise(pack, profile, store.statements(profile, pack_id=pack.meta.id), datetime.now(timezone.utc))
@@ -44,6 +49,8 @@ def run(args: argparse.Namespace, store: ProgressStore) -> int:
 
 def progress_text(progress: Progress) -> str:
     """The plain-text report (no colour, so it reads the same through a screen reader or a pipe)."""
+    from learnbot.core.progress.summary import REASON_LABELS, day, plural_label
+
     profile = progress.profile
     who = ", ".join(x for x in (profile.role, profile.agency) if x)
     lines = [

@@ -13,19 +13,14 @@ import atexit
 import functools
 import os
 import sys
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from learnbot.core.model import Pack
-from learnbot.core.progress.recorder import StoreRecorder
-from learnbot.core.progress.store import (
-    ROLES,
-    Profile,
-    ProfileError,
-    ProgressStore,
-    StoreError,
-    StoreTooNew,
-)
-from learnbot.core.records import NullRecorder, Recorder
+from learnbot.core.progress.roles import ROLES
+
+if TYPE_CHECKING:  # the store (and sqlite3) load only when a command runs, not for every --help
+    from learnbot.core.model import Pack
+    from learnbot.core.progress.store import Profile, ProgressStore
+    from learnbot.core.records import Recorder
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -53,6 +48,7 @@ def open_store(args: argparse.Namespace) -> ProgressStore:
     Raises:
         StoreError: it cannot be used (StoreTooNew: from a newer learnbot).
     """
+    from learnbot.core.progress.store import ProgressStore
     from learnbot.locations import data_dir
 
     store = ProgressStore.open(data_dir(getattr(args, "data_dir", None)))
@@ -99,6 +95,8 @@ def store_command(body: Callable[[argparse.Namespace, ProgressStore], int]) -> C
 
     @functools.wraps(body)
     def run(args: argparse.Namespace) -> int:
+        from learnbot.core.progress.store import ProfileError, StoreError, StoreTooNew
+
         try:
             store = open_store(args)
         except StoreError as err:
@@ -127,6 +125,10 @@ def recorder_for(args: argparse.Namespace, pack: Pack, quiet: bool = True) -> Re
         quiet: say nothing when no profile is chosen (there may be no one to record for). A
             profile named but missing, a store moved aside or a failed write is always told.
     """
+    from learnbot.core.progress.recorder import StoreRecorder
+    from learnbot.core.progress.store import StoreError
+    from learnbot.core.records import NullRecorder
+
     try:
         store = open_store(args)
     except StoreError as err:

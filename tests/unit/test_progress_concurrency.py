@@ -28,10 +28,10 @@ WRITER = textwrap.dedent(
     from learnbot.core.progress.store import ProgressStore
 
     folder, name, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
-    store = ProgressStore.open(folder)
-    profile = store.find_profile(name)
     while not os.path.exists(go):  # start together
         time.sleep(0.001)
+    store = ProgressStore.open(folder)
+    profile = store.find_profile(name) or store.add_profile(name, "other")
     for i in range(count):
         if i % 3 == 2:
             store.record_briefing([profile], f"briefing-{i}", ["lp-1", "rec-1"], pack_id=sys.argv[5])
@@ -79,6 +79,23 @@ def test_two_processes_writing_500_records_each_at_once_lose_nothing(tmp_path):
     # The two really did write at the same time: their spans of records overlap.
     spans = {name: [n for n, st in enumerate(everything) if st.profile.name == name] for name in ("A", "B")}
     assert max(min(v) for v in spans.values()) < min(max(v) for v in spans.values())
+
+
+def test_two_processes_creating_the_store_at_once_make_one_store(tmp_path):
+    folder = tmp_path / "new" / "data"
+    go = tmp_path / "go"
+    writers = [_writer(folder, name, 50, go) for name in ("A", "B")]
+    time.sleep(0.3)
+    go.touch()
+    for w in writers:
+        out, err = w.communicate(timeout=60)
+        assert w.returncode == 0, err
+    with ProgressStore.open(folder) as s:
+        assert s.take_notices() == []
+        assert sorted(p.name for p in s.profiles()) == ["A", "B"]
+        for profile in s.profiles():
+            assert _object_ids(s.statements(profile)) == _expected(50)
+    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]
 
 
 def test_a_writer_killed_mid_write_leaves_a_sound_file_with_every_committed_record(tmp_path):

@@ -37,6 +37,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from learnbot.core.progress.roles import ROLES, normalise_role
+
 DB_NAME = "progress.sqlite3"
 """The store's file name inside the data folder."""
 
@@ -45,16 +47,6 @@ APPLICATION_ID = 0x4C42_5047
 
 BUSY_TIMEOUT_S = 10.0
 """How long a write waits for another process's write to finish before giving up."""
-
-ROLES: tuple[str, ...] = (
-    "social worker",
-    "early help practitioner",
-    "police",
-    "health visitor",
-    "school nurse",
-    "other",
-)
-"""The roles a profile may have, in the order they are offered."""
 
 READ = "read"
 ANSWERED = "answered"
@@ -169,12 +161,6 @@ def check_id(value: str, what: str = "id") -> str:
     if not isinstance(value, str) or not _ID.fullmatch(value):
         raise ValueError(f"the progress store keeps only ids; {what} {value!r} is not one")
     return value
-
-
-def normalise_role(text: str) -> str | None:
-    """The role in :data:`ROLES` that ``text`` names ("Social-Worker" -> "social worker"), or None."""
-    wanted = " ".join(re.split(r"[\s_-]+", text.strip().lower()))
-    return wanted if wanted in ROLES else None
 
 
 def iso(moment: datetime) -> str:
@@ -296,7 +282,11 @@ class ProgressStore:
                     return None
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 conn = _connect(self.path)
-            self._prepare(conn)
+            try:
+                self._prepare(conn)
+            except BaseException:
+                conn.close()
+                raise
         except OSError as err:
             raise StoreError(f"cannot use the progress store at {self.path}: {err.strerror or err}") from err
         except sqlite3.Error as err:
@@ -397,6 +387,16 @@ class ProgressStore:
         """Bring the schema up to date (in one transaction), then turn on WAL and safe settings."""
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA secure_delete = ON")
+        if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            self._migrate(conn)
+        # After the schema commits, so a half-made store is still an empty or rolled-back file.
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        """Run the migrations the file lacks, all in one transaction (taken before re-reading the
+        version, so two processes creating the store at once run them once)."""
         conn.execute("BEGIN IMMEDIATE")
         try:
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -413,9 +413,6 @@ class ProgressStore:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        # After the schema commits, so a half-made store is still an empty or rolled-back file.
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
 
     # --- transactions --------------------------------------------------------------------------
 
