@@ -432,6 +432,8 @@ class Summary:
     """The items cited by the questions that were missed, once each, in first-cited order."""
     topic: str
     seed: int
+    scenarios: int = 0
+    """How many scenarios the quiz had (with ``topic`` and ``seed``, enough to run it again)."""
 
     @property
     def total(self) -> int:
@@ -588,4 +590,5 @@ class Quiz:
             read_again=items_cited(self.pack, missed_cites),
             topic=self.topic,
             seed=self.seed,
+            scenarios=len(self.scenarios),
         )

@@ -17,7 +17,7 @@ from pathlib import Path
 from textual import getters, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
@@ -79,12 +79,13 @@ def clock(seconds: int) -> str:
 class NoteScreen(ModalScreen[str | None]):
     """Type a facilitator's note; Enter keeps it, Escape does not."""
 
+    AUTO_FOCUS = "#note-input"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="briefing-note.cancel", tooltip="Close without keeping a note."),
     ]
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="note-box"):
+        with Vertical(id="note-box"):
             yield Static(Content("A note for the session summary (Enter keeps it, Escape cancels):"))
             yield Input(placeholder="What the room said, a question to follow up ...", id="note-input",
                         max_length=500)
@@ -111,18 +112,18 @@ class BriefingScreen(Screen[None]):
         Binding("enter", "next", "Next", id="briefing.next", tooltip="Go on to the next question."),
         Binding("enter", "next_round", "Next round", id="briefing.next-round",
                 tooltip="Start the next round."),
-        Binding("tab", "team(1)", "Next team", id="briefing.next-team", priority=True,
+        Binding("tab", "team(1)", "Team", id="briefing.next-team", priority=True,
                 tooltip="Record for the next team."),
-        Binding("shift+tab", "team(-1)", "Previous team", id="briefing.previous-team", show=False,
+        Binding("shift+tab", "team(-1)", "Previous", id="briefing.previous-team", show=False,
                 priority=True, tooltip="Record for the previous team."),
         Binding("backspace", "undo", "Undo", id="briefing.undo", show=False,
                 tooltip="Take back the last option picked."),
         Binding("r", "reveal", "Reveal", id="briefing.reveal",
                 tooltip="Show the right answer, each team's result, the feedback and the briefing's words."),
-        Binding("d", "discussion", "Discussion", id="briefing.discussion",
+        Binding("d", "discussion", "Discuss", id="briefing.discussion",
                 tooltip="Show or hide the question's discussion prompt."),
         Binding("t", "timer", "Timer", id="briefing.timer", tooltip="Pause or restart the countdown."),
-        Binding("s", "scores", "Show/hide scores", id="briefing.scores",
+        Binding("s", "scores", "Scores", id="briefing.scores",
                 tooltip="Show or hide the scoreboard."),
         Binding("n", "note", "Note", id="briefing.note", tooltip="Type a note for the session summary."),
         Binding("escape", "end", "End", id="briefing.end",
@@ -229,7 +230,7 @@ class BriefingScreen(Screen[None]):
         if self.settings.timer:
             left = "time's up" if self.time_left <= 0 else clock(self.time_left)
             paused = " (paused)" if self._ticker is None and 0 < self.time_left else ""
-            bar = Content.assemble(bar, ("   \u23f1 ", "$text-muted"), (left + paused, "bold"))
+            bar = Content.assemble(bar, ("   Time left: ", "$text-muted"), (left + paused, "bold"))
         return bar
 
     def on_mount(self) -> None:
@@ -242,7 +243,8 @@ class BriefingScreen(Screen[None]):
         where = f"round {session.round} of {session.rounds}"
         if session.phase in (Phase.ASKING, Phase.REVEALED):
             where += f" \u00b7 question {n} of {of}"
-        self.sub_title = f"Team briefing \u00b7 {where}"
+        self.title = "Team briefing"
+        self.sub_title = where
 
     async def _redraw(self, *, to_top: bool = False) -> None:
         body = self.query_one("#briefing-body", VerticalScroll)

@@ -49,8 +49,7 @@ class BriefingSetupScreen(Screen[None]):
         s = self.settings
         yield Header()
         with VerticalScroll(id="setup-body"):
-            yield Static(Content("Set up a team briefing"), classes="quiz--title")
-            yield Label(Content("Teams or participants, separated by commas:"))
+            yield Label(Content("Teams or participants, separated by commas:"), id="setup-label")
             yield Input(", ".join(s.names), placeholder="Red, Blue", id="setup-names")
             with Horizontal(classes="setup--row"):
                 yield Switch(s.participants, id="setup-participants")
@@ -68,12 +67,13 @@ class BriefingSetupScreen(Screen[None]):
                 yield Label(Content("Timer, seconds per question (blank: no timer):"))
                 yield Input(str(s.timer) if s.timer else "", type="integer", id="setup-timer",
                             classes="setup--number")
-            yield Button("Start", variant="primary", id="setup-start")
             yield Static(Content(""), id="setup-error")
+            yield Button("Start", variant="primary", id="setup-start")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Team briefing \u00b7 set-up"
+        self.title = "Team briefing"
+        self.sub_title = "set-up"
 
     def _number(self, widget_id: str, what: str, *, blank: int | None = None) -> int:
         text = self.query_one(widget_id, Input).value.strip()

@@ -54,7 +54,8 @@ class BriefingSummaryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Team briefing \u00b7 summary"
+        self.title = "Team briefing"
+        self.sub_title = "summary"
 
     def action_save(self) -> None:
         folder = self.save_dir

@@ -102,7 +102,8 @@ class QuizScreen(Screen[None]):
     def _titles(self) -> None:
         question = self.quiz.question
         if question is not None:
-            self.sub_title = f"Quiz \u00b7 question {question.number} of {question.total}"
+            self.title = "Quiz"
+            self.sub_title = f"question {question.number} of {question.total}"
 
     async def _redraw(self, *, to_top: bool = False) -> None:
         body = self.query_one("#quiz-body", VerticalScroll)

@@ -11,7 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from learnbot.core.quiz import Summary, answer_text, right_answer_text
+from learnbot.core.model import Option, Step
+from learnbot.core.quiz import Summary, right_options
 from learnbot.ui.app import LearnbotApp
 from learnbot.ui.messages import ItemChosen
 from learnbot.ui.widgets.links import ItemLink
@@ -20,6 +21,12 @@ READ_AGAIN = Binding.Group("Read again", compact=True)
 MAX_KEYS = 9
 
 TOPIC_NAMES = {"escalation": "Escalation", "voice-of-the-child": "Voice of the child"}
+
+
+def answer_lines(step: Step, options: tuple[Option, ...]) -> Content:
+    """Options one to a line: numbered for an order, bulleted otherwise."""
+    marks = [f"{n}." for n in range(1, len(options) + 1)] if step.type == "order" else ["\u2022"] * len(options)
+    return Content("\n").join(Content.assemble((f"{mark} ", "$text-muted"), o.text) for mark, o in zip(marks, options))
 
 
 class QuizSummaryScreen(Screen[None]):
@@ -67,11 +74,11 @@ class QuizSummaryScreen(Screen[None]):
                         ": ", q.step.prompt,
                     ), classes="quiz--missed")
                     yield Static(Content.assemble(
-                        ("You answered: ", "$text-muted"), answer_text(result.marking),
-                        ("  (" + result.marking.describe() + ")", "$text-muted"),
+                        ("You answered: ", "$text-muted"), result.marking.describe(),
                     ), classes="quiz--feedback")
-                    yield Static(Content.assemble(("Right answer: ", "$text-muted"), right_answer_text(q.step)),
-                                 classes="quiz--feedback")
+                    yield Static(answer_lines(q.step, result.marking.chosen_options()), classes="quiz--answer-list")
+                    yield Static(Content.styled("Right answer:", "$text-muted"), classes="quiz--feedback")
+                    yield Static(answer_lines(q.step, right_options(q.step)), classes="quiz--answer-list")
             else:
                 yield Static(Content("You missed nothing. Well done."), classes="quiz--instruction")
             if s.read_again:
@@ -81,12 +88,13 @@ class QuizSummaryScreen(Screen[None]):
                     link.number = number if number <= MAX_KEYS else None
                     yield link
             yield Static(Content(
-                f"Seed {s.seed}: run `learnbot quiz --seed {s.seed}` to take this quiz again."
+                f"To take this quiz again: learnbot quiz --topic {s.topic} --questions {s.scenarios} --seed {s.seed}"
             ), classes="quiz--seed")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Quiz \u00b7 summary"
+        self.title = "Quiz"
+        self.sub_title = "summary"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "open":

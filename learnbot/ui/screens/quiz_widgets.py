@@ -8,7 +8,7 @@ what a pick means. Everything the pack or a person wrote is shown as plain
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
@@ -70,15 +70,19 @@ def option_marker(kind: str, place: int | None) -> str:
     return f"[{place}]" if place else "[ ]"
 
 
-class OptionRow(Static):
-    """One option while the question is open: its number key, a marker of what is picked, its text."""
+class OptionRow(Horizontal):
+    """One option while the question is open: its number key, a marker of what is picked, its text
+    (wrapped under itself, not under the number)."""
 
     def __init__(self, position: int, text: str, kind: str, place: int | None) -> None:
         super().__init__(classes="quiz--option" + (" -picked" if place else ""))
         self.position = position
-        self.update(Content.assemble(
-            (f"{position + 1} ", "bold $accent"), (option_marker(kind, place) + " ", "bold"), text,
-        ))
+        self.key = Content.assemble((f"{position + 1} ", "bold $accent"), (option_marker(kind, place), "bold"))
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.key, classes="quiz--option-key")
+        yield Static(Content(self.text), classes="quiz--option-text")
 
     def on_click(self) -> None:
         self.post_message(OptionPicked(self.position))

@@ -1,0 +1,163 @@
+"""A solo quiz driven with keys, from the first question to the summary and an item to read again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Static
+
+from learnbot.core.loader import load_pack
+from learnbot.core.quiz import Phase, Quiz
+from learnbot.ui.app import make_app
+from learnbot.ui.screens.quiz import QuizScreen
+from learnbot.ui.screens.quiz_summary import QuizSummaryScreen
+
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quiz_pack"
+PACK = load_pack(FIXTURE)
+
+
+class NoConversation:
+    """The ask engine is not needed here."""
+
+    def __init__(self, pack) -> None:
+        pass
+
+
+class RecorderSpy:
+    def __init__(self):
+        self.read = []
+        self.steps = []
+
+    def item_read(self, item_id, via):
+        self.read.append((item_id, via))
+
+    def step_answered(self, scenario_id, step_index, topic, correct, cites):
+        self.steps.append((scenario_id, step_index, correct))
+
+    def briefing_attended(self, *args):
+        pass
+
+
+def quiz_app(quiz: Quiz, recorder=None):
+    return make_app(PACK, conversation_factory=NoConversation, recorder=recorder,
+                    start_screen=lambda: QuizScreen(quiz))
+
+
+def shown_text(screen) -> str:
+    return "\n".join(str(w.render()) for w in screen.query(Static))
+
+
+def keys_for_right_answer(quiz: Quiz) -> list[str]:
+    q = quiz.question
+    if q.step.type == "order":
+        positions = sorted(range(len(q.options)), key=lambda i: q.options[i].position)
+    else:
+        positions = [i for i, o in enumerate(q.options) if o.correct]
+    return [str(p + 1) for p in positions]
+
+
+async def test_solo_quiz_to_summary():
+    spy = RecorderSpy()
+    quiz = Quiz.start(PACK, "escalation", None, seed=3, recorder=spy)
+    app = quiz_app(quiz, spy)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert screen.sub_title == "question 1 of 3"
+        assert quiz.question.step.prompt in shown_text(screen)
+
+        # Enter with nothing picked says what is missing and submits nothing.
+        await pilot.press("enter")
+        assert quiz.phase is Phase.QUESTION
+        assert "first" in shown_text(screen)
+
+        answered_wrong = False
+        while quiz.phase is not Phase.SUMMARY:
+            if not answered_wrong:
+                # Get the first question wrong: every option but a right one (or the reverse order).
+                q = quiz.question
+                keys = [str(i + 1) for i, o in enumerate(q.options)]
+                if q.step.type != "order":
+                    keys = [str(next(i for i, o in enumerate(q.options) if not o.correct) + 1)]
+                else:
+                    keys = list(reversed(keys_for_right_answer(quiz)))
+                answered_wrong = True
+            else:
+                keys = keys_for_right_answer(quiz)
+            await pilot.press(*keys, "enter")
+            await pilot.pause()
+            assert quiz.phase is Phase.FEEDBACK
+            text = shown_text(screen)
+            assert "What the briefing says:" in text
+            assert "the briefing's words" in text  # cited passages are marked as quotes
+            await pilot.press("enter")
+            await pilot.pause()
+
+        summary_screen = app.screen
+        assert isinstance(summary_screen, QuizSummaryScreen)
+        text = shown_text(summary_screen)
+        assert "You got 2 of 3 right" in text
+        assert "What you missed" in text and "Right answer:" in text
+        assert "Read again" in text
+        assert len(spy.steps) == 3 and [s[2] for s in spy.steps].count(False) == 1
+        assert any(via == "quiz-feedback" for _, via in spy.read)
+
+        # Number 1 opens the first passage to read again.
+        first = summary_screen.summary.read_again[0]
+        await pilot.press("1")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ItemScreen" and app.screen.item == first
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is summary_screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (QuizScreen, QuizSummaryScreen))
+
+
+async def test_ordering_keys_place_in_turn_and_undo():
+    quiz = Quiz.start(PACK, "escalation", None, seed=3)
+    while quiz.question.step.type != "order":
+        quiz.answer([i for i, o in enumerate(quiz.question.options) if o.correct][:1] or [0])
+        quiz.advance()
+    app = quiz_app(quiz)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("2", "1")
+        assert screen.choice.picked == [1, 0]
+        await pilot.press("backspace")
+        assert screen.choice.picked == [1]
+        await pilot.press("enter")
+        assert quiz.phase is Phase.QUESTION
+        assert "Put all 3 in order first" in shown_text(screen)
+        await pilot.press("1", "3", "enter")
+        await pilot.pause()
+        assert quiz.phase is Phase.FEEDBACK
+
+
+async def test_multiple_choice_toggles_and_clicks():
+    quiz = Quiz.start(PACK, "voice-of-the-child", None, seed=1)
+    while quiz.question.step.type != "multiple":
+        quiz.answer([0])
+        quiz.advance()
+    app = quiz_app(quiz)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("1", "2", "1")
+        assert screen.choice.picked == [1]
+        await pilot.click(".quiz--option-text", offset=(2, 0))
+        await pilot.pause()
+        assert sorted(screen.choice.picked) == [0, 1]
+
+
+async def test_escape_leaves_the_quiz():
+    quiz = Quiz.start(PACK, "mixed", 2, seed=1)
+    app = quiz_app(quiz)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, QuizScreen)
