@@ -54,7 +54,9 @@ class Knowledge:
     def add(self, phrase: str, stands_for: str, both_ways: bool = False) -> None:
         """Record that ``phrase`` in a question also means ``stands_for``."""
         a = phrase_key(phrase)
-        b = phrase_key(stands_for)
+        # What a phrase stands for is looked up in the index, which holds no function words: "not
+        # at home" stands for "home", "step up" for "step".
+        b = tuple(s for s in phrase_key(stands_for) if s not in self.stopwords) or phrase_key(stands_for)
         if not a or not b or a == b:
             return
         if len(a) == 1 and len(words(phrase)) > 1 and not set(words(phrase)) <= {*_LIGHT_WORDS, *ARTICLES} | {
