@@ -1,6 +1,9 @@
 """Dev loop: score the matcher in-process on a questions file, printing misses.
 
-    python benchmarks/quick_eval.py [QUESTIONS_YAML ...]
+    python benchmarks/quick_eval.py [--quiet] [QUESTIONS_YAML ...]
+
+--quiet prints only the summary line per file (use it on tests/eval_fresh/, which is for measuring,
+never for tuning: reading its misses would turn it into one more set we have tuned on).
 
 Uses the shared scorer's hit rule (../shared/eval/evalcommon.py) when it is there.
 """
@@ -17,9 +20,9 @@ from learnbot.core.loader import load_pack  # noqa: E402
 from learnbot.core.matching.matcher import Matcher  # noqa: E402
 from learnbot.locations import content_dir  # noqa: E402
 
-files = sys.argv[1:] or [str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "devset.yaml")]
+verbose = "--quiet" not in sys.argv
+files = [a for a in sys.argv[1:] if a != "--quiet"] or [str(Path(__file__).resolve().parents[2] / "shared" / "eval" / "devset.yaml")]
 matcher = Matcher(load_pack(content_dir()))
-verbose = True
 for f in files:
     qs = yaml.safe_load(open(f))["questions"]
     top1 = top3 = n_in = rej = n_oos = 0

@@ -52,7 +52,7 @@ RERANK = 8
 CANDIDATES = 30
 """How many items are scored in full for a question (the rest cannot come near the top)."""
 
-ANSWER_THRESHOLD = 0.4
+ANSWER_THRESHOLD = 0.35
 """Least coverage of the question for a confident answer."""
 UNKNOWN_LIMIT = 0.4
 """Share of a question's weight in words the pack has never seen, from which it is declined."""
@@ -79,9 +79,17 @@ _QUANTITY = re.compile(
     r"\bhow (?:many|much|big|large|small|often)\b|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
     r"less) than\b|\bsample size\b"
 )
-_HAS_NUMBER = (
-    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+_HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
+"""A count in a passage ("Ten cases", "Two cases out of the 10"); years are not counts."""
+_HAS_DATE = (
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?:19|20)\d\d)\b"
 )
+_TIME = re.compile(
+    r"\b(?:when|what (?:date|year|month|time)|which (?:year|month|date)|how long|how recent|dates?|"
+    r"timeframe|time ?scale|period|year|month)\b"
+)
+"""Questions about when: "when was the audit done", "which year's guidance"."""
 _DEFINITIONAL = re.compile(
     r"^\s*(?:so |and |but |ok )?(?:what|wat|wot)\s+(?:is|are|r|s|was|were)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
     r"\bmean(?:s|ing|t)?\b|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
@@ -122,6 +130,8 @@ class Query:
     """Kinds of passage the question names ("recommendations", "findings" ...)."""
     quantity: bool = False
     """Asks how many or how much."""
+    time: bool = False
+    """Asks when, or how long."""
     out_of_scope: list[str] = field(default_factory=list)
     """Phrases of topics the pack lists as not covered."""
     words: list[str] = field(default_factory=list)
@@ -191,7 +201,9 @@ class Matcher:
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
         has_number = re.compile(_HAS_NUMBER, re.IGNORECASE)
+        has_date = re.compile(_HAS_DATE, re.IGNORECASE)
         self._has_number = [bool(has_number.search(item.text)) for item in self.items]
+        self._has_date = [bool(has_date.search(item.text)) for item in self.items]
         settings = pack.matching.extra
         self.answer_threshold = float(settings.get("answer_threshold", ANSWER_THRESHOLD))
         self.strong_threshold = float(settings.get("strong_threshold", STRONG_THRESHOLD))
@@ -237,6 +249,7 @@ class Matcher:
         query.definitional = bool(_DEFINITIONAL.search(joined))
         query.kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
         query.quantity = bool(_QUANTITY.search(joined))
+        query.time = bool(_TIME.search(joined))
         knowledge = self.knowledge
         # Phrases are found in the words with only articles removed (so "left out" and "show up"
         # keep their small words); outside phrases, function and framing words are dropped.
@@ -320,6 +333,19 @@ class Matcher:
                     i += 1
                     continue
             kind, width = self._numbered_kind(raw, i)
+            if not kind and raw[i] in ("number", "no", "num", "#") and i + 2 < len(raw):
+                # "number 2 of the recommendations"
+                value = int(raw[i + 1]) if raw[i + 1].isdigit() else NUMBER_WORDS.get(raw[i + 1])
+                later = 2
+                while i + later < len(raw) and raw[i + later] in ("of", "the", "in"):
+                    later += 1
+                if value is not None and i + later < len(raw):
+                    kind, width = self._numbered_kind(raw, i + later)
+                    if kind:
+                        add(kind, value)
+                        i += later + width
+                        continue
+                kind = ""
             if not kind:
                 # "the 3rd recommendation", "second learning point", "the last rec"
                 value = _ordinal(raw[i])
@@ -493,6 +519,8 @@ class Matcher:
         if query.kinds and item.kind in query.kinds:
             factor *= 1.2
         if query.quantity and self._has_number[doc]:
+            factor *= 1.15
+        if query.time and self._has_date[doc]:
             factor *= 1.15
         return factor
 
