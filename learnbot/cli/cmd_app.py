@@ -12,8 +12,10 @@ def run_app(args: argparse.Namespace) -> int:
         The process exit code.
     """
     from learnbot.cli.common import load_pack
+    from learnbot.cli.records import progress_for_app
     from learnbot.ui.app import make_app
 
     pack = load_pack(args)
-    make_app(pack).run()
+    store, profile = progress_for_app(args)
+    make_app(pack, store=store, profile=profile).run()
     return 0

@@ -154,3 +154,25 @@ def recorder_for(args: argparse.Namespace, pack: Pack, quiet: bool = True) -> Re
         say(f"this was not recorded: {err}")
 
     return StoreRecorder(store, profile, pack, on_error=failed)
+
+
+def progress_for_app(args: argparse.Namespace) -> tuple[ProgressStore | None, Profile | None]:
+    """The store and profile the app starts with: the profile chosen as on the command line, or
+    None for the app to ask; no store at all (said on stderr) when it cannot be used."""
+    from learnbot.core.progress.store import StoreError
+
+    try:
+        store = open_store(args)
+    except StoreError as err:
+        say(f"{err} (progress is not being kept)")
+        return None, None
+    try:
+        return store, choose_profile(args, store)
+    except ProfileNotChosen as err:
+        if profile_name(args):
+            say(str(err))
+        return store, None
+    except StoreError as err:
+        say(f"{err} (progress is not being kept)")
+        store.close()
+        return None, None

@@ -23,6 +23,7 @@ from learnbot.ui.lazy import Lazy
 
 if TYPE_CHECKING:
     from learnbot.core.conversation import Conversation
+    from learnbot.core.progress.store import Profile, ProgressStore
     from learnbot.ui.screens.ask import AskScreen
 
 ConversationFactory = Callable[[Pack], "Conversation"]
@@ -65,6 +66,8 @@ class LearnbotApp(App[None]):
                 tooltip="The briefing's headings and passages, in order."),
         Binding("f4", "show('glossary')", "Glossary", id="app.glossary", key_display="F4",
                 tooltip="Abbreviations and terms, filtered as you type."),
+        Binding("f5", "progress", "Progress", id="app.progress", key_display="F5",
+                tooltip="What you have covered, your quiz results, and what to review next."),
         Binding("ctrl+t", "toggle_theme", "Light/dark", id="app.theme", show=False,
                 tooltip="Switch between the light and the dark theme."),
         Binding("ctrl+p", "command_palette", "Search", id="app.palette", show=False, priority=True,
@@ -78,6 +81,8 @@ class LearnbotApp(App[None]):
         conversation_factory: ConversationFactory | None = None,
         recorder: Recorder | None = None,
         start_screen: Callable[[], Screen] | None = None,
+        store: ProgressStore | None = None,
+        profile: Profile | None = None,
     ) -> None:
         """Build the app around a loaded pack.
 
@@ -87,6 +92,8 @@ class LearnbotApp(App[None]):
                 ``Conversation``). It is called once, after the first screen is drawn.
             recorder: Where learning events go (items read); default: nowhere.
             start_screen: Makes a screen to show over the Ask screen at start (a quiz, say).
+            store: The progress store (None: no progress is kept).
+            profile: Whose progress to keep; with a store and no profile, the app asks at start.
         """
         super().__init__()
         self.pack = pack
@@ -99,6 +106,12 @@ class LearnbotApp(App[None]):
         """The ask engine, built on first use (or just after the first screen is drawn)."""
         self._start_screen = start_screen
         self._ask_screen: AskScreen | None = None
+        self.store = store
+        """Where progress is kept (None: it is not)."""
+        self.profile: Profile | None = None
+        """Whose progress it is (None: not chosen, so nothing is recorded)."""
+        if store is not None and profile is not None:
+            self.use_profile(profile)
         self.title = pack.meta.title
         self.theme = DARK_THEME
         for mode in MAIN_SCREENS:
@@ -131,6 +144,8 @@ class LearnbotApp(App[None]):
         self.switch_mode("ask")
         if self._start_screen is not None:
             self.push_screen(self._start_screen())
+        if self.store is not None and self.profile is None:
+            self.choose_profile()
         self.call_after_refresh(self._warm_up)
 
     def _warm_up(self) -> None:
@@ -168,6 +183,31 @@ class LearnbotApp(App[None]):
 
         self.push_screen(ItemScreen(self.pack, item, reading_order=reading_order))
 
+    def action_progress(self) -> None:
+        """Show the Progress screen over the current one."""
+        from learnbot.ui.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen())
+
+    def choose_profile(self) -> None:
+        """Ask who is learning (the profile screen), then keep their progress."""
+        from learnbot.ui.screens.profile import ProfileScreen
+
+        if self.store is not None:
+            self.push_screen(ProfileScreen(self.store), self.use_profile)
+
+    def use_profile(self, profile: Profile | None) -> None:
+        """Record learning events for ``profile`` from now on (None: record nothing)."""
+        from learnbot.core.progress.recorder import StoreRecorder
+
+        if profile is None or self.store is None:
+            return
+        self.profile = profile
+        self.recorder = StoreRecorder(
+            self.store, profile, self.pack,
+            on_error=lambda err: self.notify(f"Progress was not saved: {err}", severity="warning"),
+        )
+
     def ask(self, question: str) -> None:
         """Go to the Ask screen and ask ``question`` there (from the command palette)."""
         self.action_show("ask")
@@ -181,6 +221,8 @@ def make_app(
     conversation_factory: ConversationFactory | None = None,
     recorder: Recorder | None = None,
     start_screen: Callable[[], Screen] | None = None,
+    store: ProgressStore | None = None,
+    profile: Profile | None = None,
 ) -> LearnbotApp:
     """Build the app: the one factory the command line and the tests share.
 
@@ -189,6 +231,8 @@ def make_app(
         conversation_factory: Makes the ask engine (default: the core's ``Conversation``).
         recorder: Where learning events go (default: nowhere).
         start_screen: Makes a screen to open over the Ask screen at start (a quiz, say).
+        store: The progress store (None: no progress is kept).
+        profile: Whose progress to keep (None with a store: the app asks at start).
 
     Returns:
         The app, ready to ``run()`` or ``run_test()``.
@@ -198,4 +242,6 @@ def make_app(
         conversation_factory=conversation_factory,
         recorder=recorder,
         start_screen=start_screen,
+        store=store,
+        profile=profile,
     )

@@ -121,7 +121,9 @@ def test_profiles_are_added_and_listed(env):
     listing = ok(env, "profiles")
     assert "AB (social worker, City CSC): 0 records" in listing and "CD (police)" in listing
     data = json.loads(ok(env, "profiles", "--json"))
-    assert [(p["name"], p["role"], p["agency"]) for p in data] == [("AB", "social worker", "City CSC"), ("CD", "police", "")]
+    assert [(p["name"], p["role"], p["agency"]) for p in data] == [
+        ("AB", "social worker", "City CSC"), ("CD", "police", ""),
+    ]
     assert "already" in failed(env, 2, "profiles", "--add", "ab", "--role", "police")
     assert "needs --role" in run(env, "profiles", "--add", "EF").stderr
     assert run(env, "profiles", "--add", "EF", "--role", "doctor").returncode == 2

@@ -125,7 +125,8 @@ def test_each_kind_of_record_reads_back_as_written(store):
     answer = store.record_answer(p, "esc-1", 1, "escalation", False, ["rec-1", "finding-a"], pack_id=PACK_ID, at=at(1))
     [briefing] = store.record_briefing([p], "briefing-1", ["lp-1", "rec-2"], pack_id=PACK_ID, at=at(2))
     assert store.statements(p) == [read, answer, briefing]
-    assert (answer.step_index, answer.topic, answer.correct, answer.item_ids) == (1, "escalation", False, ("rec-1", "finding-a"))
+    assert (answer.step_index, answer.topic, answer.correct) == (1, "escalation", False)
+    assert answer.item_ids == ("rec-1", "finding-a")
     assert briefing.item_ids == ("lp-1", "rec-2")
     assert len({read.uuid, answer.uuid, briefing.uuid}) == 3
 
@@ -271,7 +272,10 @@ def test_a_database_with_another_application_id_is_moved_aside(tmp_path):
 
 
 def test_our_own_store_damaged_inside_is_moved_aside(tmp_path):
-    _make_store_with_records(tmp_path, n=400)
+    with ProgressStore.open(tmp_path) as s:
+        p = s.add_profile("AB", "police")
+        for n in range(40):  # wide records, so that a few writes fill several pages
+            s.record_briefing([p], f"briefing-{n}", [f"item-{i}" for i in range(80)], pack_id=PACK_ID)
     path = tmp_path / DB_NAME
     data = bytearray(path.read_bytes())
     page = 4096

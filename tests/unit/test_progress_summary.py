@@ -106,7 +106,8 @@ def test_a_wrong_answer_puts_its_step_and_unread_cited_items_first(store, me):
     ]
     assert (queue[0].step, queue[0].kind, queue[0].since) == (0, "scenario-step", at(1))
     assert queue[1].scenario == "esc-1"
-    assert len({e.id for e in queue if e.kind != "scenario-step"}) == len([e for e in queue if e.kind != "scenario-step"])
+    listed_items = [e.id for e in queue if e.kind != "scenario-step"]
+    assert len(set(listed_items)) == len(listed_items)
 
 
 def test_reading_a_cited_item_afterwards_and_answering_right_clear_the_queue(store, me):

@@ -117,15 +117,14 @@ def _scenarios_worked(scenarios: dict[str, Scenario], answers: list[Statement], 
         scenario = scenarios[sid]
         mine = [a for a in answers if a.object_id == sid]
         right = sum(bool(a.correct) for a in mine)
-        cited = dict.fromkeys(c for step in scenario.steps for c in step.cites if c in pack)
+        cited = [pack.get(c) for c in dict.fromkeys(c for step in scenario.steps for c in step.cites)]
         lines.append(
             f"- {_quoted(scenario.title)} ({scenario.topic.replace('-', ' ')}), {day(mine[0].at)}: "
             f"{right} of {len(mine)} answer{'s' if len(mine) != 1 else ''} right."
         )
-        if cited:
-            lines.append(
-                "  It rests on: " + "; ".join(f"{_quoted(pack.get(c).title)} ({c})" for c in cited) + "."  # type: ignore[union-attr]
-            )
+        behind = [f"{_quoted(item.title)} ({item.id})" for item in cited if item is not None]
+        if behind:
+            lines.append("  It rests on: " + "; ".join(behind) + ".")
     return lines + [""]
 
 
@@ -139,8 +138,8 @@ def _peer_reflection(pack: Pack, briefings: list[Statement]) -> list[str]:
         ]
     covered: dict[str, None] = {}
     for s in briefings:
-        titles = [_quoted(pack.get(i).title) for i in s.item_ids if i in pack]  # type: ignore[union-attr]
-        lines.append(f"- {day(s.at)}, team briefing {s.object_id}: we covered " + (", ".join(titles) or "(no items recorded)") + ".")
+        titles = ", ".join(_quoted(item.title) for item in map(pack.get, s.item_ids) if item is not None)
+        lines.append(f"- {day(s.at)}, team briefing {s.object_id}: we covered {titles or '(no items recorded)'}.")
         covered.update(dict.fromkeys(s.item_ids))
     questions = [r for r in pack.reflections if set(r.related) & covered.keys()]
     lines += ["", "What I took from colleagues' views (the briefing's discussion questions, to answer):", ""]

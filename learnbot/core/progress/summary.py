@@ -229,7 +229,7 @@ def summarise(pack: Pack, profile: Profile, statements: Iterable[Statement], now
             for item_id in s.item_ids:
                 reviews.setdefault(item_id, []).append(s.at)
     items = tuple(
-        ItemProgress(item, max(reviews[item.id]) if item.id in reviews else None, len(reviews.get(item.id, ())))
+        ItemProgress(item, max(reviews.get(item.id, ()), default=None), len(reviews.get(item.id, ())))
         for item in pack.items
         if item.kind in COVERAGE_KINDS
     )
@@ -268,7 +268,7 @@ def summarise(pack: Pack, profile: Profile, statements: Iterable[Statement], now
         items=items,
         topics=tuple(topics),
         missed_most=tuple(ScenarioMisses(scenarios[sid], wrong[sid], tries[sid]) for sid in missed),
-        review_next=tuple(_review_next(pack, items, latest, reviews, now)),
+        review_next=tuple(_review_next(pack, scenarios, items, latest, reviews, now)),
         answered=len(answers),
         correct=sum(bool(a.correct) for a in answers),
     )
@@ -276,6 +276,7 @@ def summarise(pack: Pack, profile: Profile, statements: Iterable[Statement], now
 
 def _review_next(
     pack: Pack,
+    scenarios: dict[str, Scenario],
     items: tuple[ItemProgress, ...],
     latest: dict[tuple[str, int], Statement],
     reviews: dict[str, list[datetime]],
@@ -289,7 +290,7 @@ def _review_next(
     listed: set[str] = set()
     wrong_now = sorted((a for a in latest.values() if not a.correct), key=lambda a: a.at, reverse=True)
     for answer in wrong_now:
-        scenario = next(s for s in pack.scenarios if s.id == answer.object_id)
+        scenario = scenarios[answer.object_id]
         index = answer.step_index or 0
         queue.append(ReviewEntry(
             ANSWERED_WRONGLY, scenario.id, "scenario-step", f"{scenario.title}, step {index + 1}",

@@ -83,13 +83,13 @@ def object_iri(s: Statement) -> str:
 
 def object_name(s: Statement, pack: Pack | None) -> str:
     """What a statement is about, in words: the item's or scenario's title where the pack has it."""
-    same_pack = pack is not None and pack.meta.id == s.pack_id
+    known = pack if pack is not None and pack.meta.id == s.pack_id else None
     if s.verb == READ:
-        item = pack.get(s.object_id) if same_pack else None  # type: ignore[union-attr]
+        item = known.get(s.object_id) if known else None
         return item.title if item else s.object_id
     if s.verb == ANSWERED:
-        scenario = next((x for x in pack.scenarios if x.id == s.object_id), None) if same_pack else None  # type: ignore[union-attr]
-        return f"{scenario.title if scenario else s.object_id}, step {(s.step_index or 0) + 1}"
+        titles = {x.id: x.title for x in known.scenarios} if known else {}
+        return f"{titles.get(s.object_id, s.object_id)}, step {(s.step_index or 0) + 1}"
     return f"Team briefing {s.object_id}"
 
 
