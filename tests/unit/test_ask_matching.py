@@ -1,0 +1,548 @@
+"""Matching practitioners' questions to the bundled briefing (learnbot.core.matching).
+
+Every question here is written for these tests, in the way practitioners type: abbreviations,
+chat-speak, typos, one-word fragments, paraphrase with none of the briefing's words. The tests
+assert on which items come back and on the decision to answer, never on exact scores. Where the
+matcher misses a reasonable question today, the test stays, marked ``xfail`` ("matching gap").
+
+The pack is a copy of the bundled one without ``scenarios/`` (which matching never reads and
+which may be mid-edit), so these tests depend only on the items, glossary and matching
+knowledge.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from learnbot.core.answer import Answer
+from learnbot.core.conversation import Conversation
+from learnbot.core.loader import load_pack
+from learnbot.core.matching.knowledge import phrase_key
+from learnbot.core.matching.matcher import Matcher
+from learnbot.core.model import Item, Matching, Pack, PackMeta
+from learnbot.locations import BUNDLED_PACK, bundled_content_root
+
+CONTRACT_KEYS = {"question", "answered", "matches", "suggestions"}
+CONTRACT_MATCH_KEYS = {"id", "kind", "title", "text", "section", "score"}
+MAX_PASSAGE = 1500
+
+GAP = "matching gap: "
+
+
+def gap(reason: str):
+    return pytest.mark.xfail(strict=False, reason=GAP + reason)
+
+
+# --- fixtures ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def ask_pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the bundled pack's items, glossary and matching knowledge (no scenarios)."""
+    source = bundled_content_root() / BUNDLED_PACK
+    target = tmp_path_factory.mktemp("ask-matching") / BUNDLED_PACK
+    target.mkdir()
+    for name in ("pack.yaml", "reflections.yaml", "matching.yaml"):
+        if (source / name).is_file():
+            shutil.copy2(source / name, target / name)
+    shutil.copytree(source / "items", target / "items")
+    return target
+
+
+@pytest.fixture(scope="session")
+def pack(ask_pack_dir: Path) -> Pack:
+    return load_pack(ask_pack_dir)
+
+
+@pytest.fixture(scope="session")
+def matcher(pack: Pack) -> Matcher:
+    return Matcher(pack)
+
+
+@pytest.fixture
+def ask(pack: Pack, matcher: Matcher):
+    """`learnbot ask` in process: a fresh conversation per question."""
+
+    def _ask(question: str) -> Answer:
+        return Conversation(pack, matcher).ask(question)
+
+    return _ask
+
+
+def ids(answer: Answer) -> list[str]:
+    return [m.item.id for m in answer.matches]
+
+
+def top(answer: Answer) -> str:
+    assert answer.answered, f"not answered: {answer.question!r} (suggestions {[s.id for s in answer.suggestions]})"
+    return answer.matches[0].item.id
+
+
+def assert_top_in(answer: Answer, expected: set[str]) -> None:
+    assert top(answer) in expected, f"{answer.question!r}: got {ids(answer)}, wanted one of {sorted(expected)} first"
+
+
+# --- the pack the tests rest on ---------------------------------------------------------------
+
+
+def test_the_items_these_tests_name_exist(pack: Pack) -> None:
+    named = {
+        "gloss-eha", "gloss-tar", "gloss-lpt", "gloss-paag", "gloss-uhl", "gloss-csc", "gloss-lscb",
+        "gp-tar-eha", "finding-fathers", "finding-police-children-not-seen", "finding-escalation-feedback",
+        "finding-child-interpreter", "finding-thresholds", "finding-voice-of-the-child", "rec-2", "rec-3",
+        "rec-4", "rec-5", "rec-6", "rec-7", "lp-1", "lp-2", "lp-3",
+    }
+    assert named <= {item.id for item in pack.items}
+    assert max(item.number for item in pack.of_kind("recommendation")) == 7
+
+
+# --- glossary expansion, both ways ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "short, long",
+    [
+        ("EHA", "early help assessment"),
+        ("TAR", "targeted piece of work"),
+        ("LPT", "Leicestershire Partnership Trust"),
+        ("UHL", "University Hospitals of Leicester"),
+        ("PAAG", "Performance, Analysis and Assurance Group"),
+        ("CSC", "Children Social Care"),
+        ("LSCB", "Local Safeguarding Children Board"),
+    ],
+)
+def test_abbreviations_expand_both_ways(matcher: Matcher, short: str, long: str) -> None:
+    expansions = matcher.knowledge.expansions
+    assert phrase_key(long) in expansions.get(phrase_key(short), set())
+    assert phrase_key(short) in expansions.get(phrase_key(long), set())
+
+
+def test_a_question_slot_stands_for_its_expansion(matcher: Matcher) -> None:
+    query = matcher.read("EHA")
+    alternatives = {phrase for slot in query.slots for phrase, _ in slot.alternatives}
+    assert phrase_key("early help assessment") in alternatives
+    query = matcher.read("early help assessment")
+    alternatives = {phrase for slot in query.slots for phrase, _ in slot.alternatives}
+    assert phrase_key("EHA") in alternatives
+
+
+def test_eha_reaches_passages_saying_early_help_assessment(ask, pack: Pack) -> None:
+    answer = ask("EHA")
+    assert answer.answered
+    texts = [pack.get(i).text.lower() for i in ids(answer)[:3]]
+    assert any("early help assessment" in t for t in texts), ids(answer)
+    assert {"gp-tar-eha", "gloss-eha"} & set(ids(answer)[:3])
+
+
+def test_early_help_assessment_reaches_passages_saying_eha(ask, pack: Pack) -> None:
+    answer = ask("early help assessment")
+    assert answer.answered
+    assert "gp-tar-eha" in ids(answer)[:2], ids(answer)
+    assert "eha" in answer.matches[0].item.text.lower()
+
+
+def test_children_social_care_reaches_a_passage_saying_only_csc(ask, pack: Pack) -> None:
+    # finding-child-interpreter says "CSC", never "social care".
+    assert "social care" not in pack.get("finding-child-interpreter").text.lower()
+    assert_top_in(ask("did children's social care ever get a kid to translate"), {"finding-child-interpreter"})
+
+
+def test_csc_reaches_a_passage_saying_only_children_social_care(ask, pack: Pack) -> None:
+    # rec-2 says "Children Social Care", never "CSC".
+    assert "csc" not in pack.get("rec-2").text.lower()
+    assert_top_in(ask("must CSC write up past involvement properly"), {"rec-2", "finding-history"})
+    assert "rec-2" in ids(ask("must CSC write up past involvement properly"))[:2]
+
+
+def _tiny_pack() -> Pack:
+    meta = PackMeta(id="tiny", title="Tiny", publisher="Test", audit_period="2017", currency_notice="Check.")
+
+    def item(item_id: str, text: str, **extra) -> Item:
+        return Item(id=item_id, kind=extra.pop("kind", "finding"), title=extra.pop("title", item_id),
+                    text=text, section="Findings", quote=True, **extra)
+
+    items = (
+        item("long-form", "The Early Help Assessment was started late in two cases."),
+        item("short-form", "No EHA was reviewed by a manager."),
+        item("fathers", "Fathers were not spoken to."),
+        item("police", "Police did not speak to the children."),
+        item("recording", "Case recording was poor."),
+        item("eha", "Early Help Assessment (EHA)", kind="glossary", title="EHA", term="EHA",
+             aliases=("Early Help Assessment",)),
+    )
+    return Pack(meta=meta, items=items, matching=Matching())
+
+
+def test_glossary_expansion_alone_carries_an_abbreviation_to_its_long_form() -> None:
+    matcher = Matcher(_tiny_pack())
+    result = matcher.search("was the EHA started late")
+    assert result.answered
+    assert result.ranked[0].item.id == "long-form"
+
+
+def test_glossary_expansion_alone_carries_a_long_form_to_its_abbreviation() -> None:
+    matcher = Matcher(_tiny_pack())
+    result = matcher.search("did a manager review the early help assessment")
+    assert result.answered
+    assert result.ranked[0].item.id == "short-form"
+
+
+# --- "what does X stand for / mean" -> the glossary entry --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, entry",
+    [
+        ("what does EHA stand for?", "gloss-eha"),
+        ("eha stands for?", "gloss-eha"),
+        ("wat does TAR stand for", "gloss-tar"),
+        ("TAR meaning", "gloss-tar"),
+        ("what's LPT short for", "gloss-lpt"),
+        ("what does LPT mean", "gloss-lpt"),
+        ("PAAG meaning", "gloss-paag"),
+        ("PAAG - what does it stand for?", "gloss-paag"),
+        ("what does UHL mean", "gloss-uhl"),
+        ("UHL stands for what", "gloss-uhl"),
+        ("what does CSC mean?", "gloss-csc"),
+        ("LSCB is short for what?", "gloss-lscb"),
+        ("what does TAF stand for", "gloss-team-around-the-family"),
+        ("what does HV mean", "gloss-health-visitor"),
+    ],
+)
+def test_what_does_x_stand_for_gives_the_glossary_entry(ask, question: str, entry: str) -> None:
+    answer = ask(question)
+    assert top(answer) == entry, ids(answer)
+    assert answer.confidence in ("strong", "partial")
+    assert answer.matches[0].item.kind == "glossary"
+
+
+# --- numbered references ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("rec 4", ["rec-4"]),
+        ("Rec 4?", ["rec-4"]),
+        ("rec4", ["rec-4"]),
+        ("recommendation 4", ["rec-4"]),
+        ("Recommendation four", ["rec-4"]),
+        ("RECOMMENDATION SEVEN", ["rec-7"]),
+        ("recomendation 6", ["rec-6"]),
+        ("recommendation no. 6", ["rec-6"]),
+        ("what does rec 5 ask us to do", ["rec-5"]),
+        ("recs 1 and 2", ["rec-1", "rec-2"]),
+        ("recs 2 and 1", ["rec-2", "rec-1"]),
+        ("recommendations 3, 5 and 6", ["rec-3", "rec-5", "rec-6"]),
+        ("recs 5 & 6", ["rec-5", "rec-6"]),
+        ("learning point 2", ["lp-2"]),
+        ("learning point three", ["lp-3"]),
+        ("lp3", ["lp-3"]),
+        ("LP 1", ["lp-1"]),
+        ("the 2nd learning point", ["lp-2"]),
+        ("the second learning point", ["lp-2"]),
+        ("the third recommendation", ["rec-3"]),
+        ("the first rec", ["rec-1"]),
+        ("the last recommendation", ["rec-7"]),
+        ("the final learning point", ["lp-3"]),
+        ("rec 4 and learning point 1", ["rec-4", "lp-1"]),
+    ],
+)
+def test_numbered_references_go_straight_to_their_items(ask, question: str, expected: list[str]) -> None:
+    answer = ask(question)
+    assert answer.answered
+    assert answer.confidence == "strong"
+    assert ids(answer) == expected
+
+
+@pytest.mark.parametrize("question", ["recommendation 12", "learning point 9", "rec 0"])
+def test_a_number_the_briefing_does_not_have_is_not_answered_with_another(ask, question: str) -> None:
+    answer = ask(question)
+    assert not answer.answered
+    assert answer.matches == ()
+
+
+# --- typos ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("fathrs involvment", {"finding-fathers", "rec-3"}),
+        ("were fahters spoken too", {"finding-fathers", "rec-3"}),
+        ("escalatoin feedback", {"finding-escalation-feedback", "rec-5"}),
+        ("disagrement over thrsholds between teams", {"finding-thresholds", "rec-6"}),
+        ("superviosn", {"finding-management-oversight", "gp-oversight", "gloss-management-oversight"}),
+        ("interpretor", {"finding-child-interpreter", "gloss-interpreter"}),
+        ("polcie never tallked to the childern", {"finding-police-children-not-seen", "rec-4"}),
+        ("definiton of eraly help", {"def-working-together", "gloss-early-help", "def-thresholds"}),
+        pytest.param("teh voice of teh child", {"finding-voice-of-the-child", "gloss-voice-of-the-child", "lp-1"},
+                     marks=gap("'teh' (3 letters) is never corrected and counts as an unknown word")),
+    ],
+)
+def test_typos_still_reach_the_passage(ask, question: str, expected: set[str]) -> None:
+    assert_top_in(ask(question), expected)
+
+
+# --- paraphrase -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # the issue's own examples
+        ("police didn't see the kids, what should happen?", {"rec-4", "finding-police-children-not-seen"}),
+        ("I escalated to CSC and never heard back", {"finding-escalation-feedback", "rec-5"}),
+        # police and the children
+        ("the cops never spoke to the children at the house", {"finding-police-children-not-seen", "rec-4"}),
+        ("officers turned up and the children weren't home", {"finding-police-children-not-seen", "rec-4"}),
+        ("what should police do on a safe and well visit", {"rec-4", "gloss-welfare-check"}),
+        ("what happened when the police went round and the kids were at school",
+         {"finding-police-children-not-seen", "rec-4"}),
+        # escalation and feedback
+        ("I flagged up a concern to social care and nothing came back", {"finding-escalation-feedback", "rec-5"}),
+        ("I raised it with social services and heard nothing", {"finding-escalation-feedback", "rec-5"}),
+        ("CSC promised to act but didn't", {"finding-escalation-feedback"}),
+        ("who should I chase for feedback after escalating", {"rec-5", "finding-escalation-feedback"}),
+        # fathers
+        ("what did the audit find about dads", {"finding-fathers", "rec-3"}),
+        ("were step-dads spoken to", {"finding-fathers", "rec-3"}),
+        ("dad was never asked for his views", {"finding-fathers", "rec-3"}),
+        # the child's voice
+        ("should a child ever interpret for their parents", {"finding-child-interpreter"}),
+        ("is it ok to use a sibling to translate", {"finding-child-interpreter"}),
+        ("was the voice of the child consistent", {"finding-voice-of-the-child"}),
+        ("how should we share what we learned about the child's voice", {"lp-1"}),
+        # thresholds, stepping up, complex needs
+        ("what do I do if two teams in social care disagree about who takes the case",
+         {"rec-6", "finding-thresholds"}),
+        ("do I have to wait for MASP to decide before I step up", {"finding-step-up-delay"}),
+        ("when should i step a case up to social care", {"finding-step-up-delay", "gloss-step-up", "rec-5"}),
+        ("case stuck in early help but it's really a social care case", {"finding-should-be-csc"}),
+        ("how do I know which level of need a family is at", {"def-thresholds", "gloss-thresholds"}),
+        # health, recording, supervision
+        ("school nurses keep getting left off meeting invites", {"finding-multi-agency-health"}),
+        ("a vulnerable pupil is changing schools, what handover should happen", {"lp-2"}),
+        ("should the HV pass info to the school nurse", {"lp-2"}),
+        ("did adult social care come along to the meetings", {"finding-adult-services"}),
+        ("was ethnicity recorded", {"finding-demographics"}),
+        ("is there anything about how we write up case notes", {"rec-1", "rec-2", "gloss-case-recording"}),
+        ("do managers need to sign off cases", {"finding-management-oversight", "gloss-management-oversight"}),
+        ("example of supervision done well in the audit", {"gp-oversight"}),
+        ("were plans SMART", {"finding-assessments-smart", "gp-smart-plan"}),
+        ("is a chronology good practice", {"gp-timeline"}),
+        # early help itself
+        ("who actually delivers early help services", {"def-thresholds-providers"}),
+        ("can early help stop things getting worse", {"def-wt-prevent"}),
+        ("what does being professionally curious mean", {"gloss-professional-curiosity", "gp-curiosity"}),
+        # the audit itself
+        ("how did they choose which cases to audit", {"method-sample"}),
+        ("what dates did the auditors do the work", {"bg-audit-aims", "method-sample"}),
+        ("who was represented on the group that ran the audit", {"method-audit-group"}),
+        ("did UHL pick up any worries in the audited cases", {"method-uhl"}),
+        # gaps
+        pytest.param("what did the audit say about the early help assessment", {"gp-tar-eha", "gloss-eha"},
+                     marks=gap("'what did the audit say about X' ranks the audit's aims above X")),
+        pytest.param("is the child's voice heard",
+                     {"finding-voice-of-the-child", "gloss-voice-of-the-child", "lp-1"},
+                     marks=gap("\"child's voice\" question ranks rec-4 (police) first")),
+        pytest.param("are children listened to by every agency",
+                     {"finding-voice-of-the-child", "gloss-voice-of-the-child"},
+                     marks=gap("'across agencies' voice-of-the-child question ranks the police finding first")),
+        pytest.param("social care won't tell me what happened after I escalated",
+                     {"finding-escalation-feedback", "rec-5"},
+                     marks=gap("\"won't\" becomes the unknown word 'wo' and the question is declined")),
+        pytest.param("we can't get hold of dad", {"finding-fathers", "rec-3"},
+                     marks=gap("'get hold of' (contact) a father is declined")),
+        pytest.param("mum's boyfriend wasn't spoken to", {"finding-fathers", "rec-3"},
+                     marks=gap("'boyfriend' is not read as a male carer / father figure; declined")),
+        pytest.param("do we need to write down ethnicity", {"finding-demographics", "gloss-demographic-information"},
+                     marks=gap("'write down' is not read as recording; declined")),
+        pytest.param("who do I tell if early help isn't working and things are getting worse",
+                     {"rec-5", "finding-should-be-csc"},
+                     marks=gap("'isn't working' is not read as 'intended outcomes not achieved'; "
+                               "the definition of early help comes first")),
+        pytest.param("how many families' files did they look at", {"method-sample"},
+                     marks=gap("'families' files' ranks the completed-by passage above the sample")),
+        pytest.param("the kids were at their nan's when police called round, is that ok",
+                     {"finding-police-children-not-seen", "rec-4"},
+                     marks=gap("long paraphrase of the police-visit finding is declined")),
+        pytest.param("should officers insist on seeing the children", {"rec-4", "finding-police-children-not-seen"},
+                     marks=gap("'insist on seeing' the children is declined")),
+        pytest.param("my concern went up the chain and I got no update", {"finding-escalation-feedback", "rec-5"},
+                     marks=gap("'went up the chain' / 'no update' not read as escalation without feedback")),
+    ],
+)
+def test_paraphrase_reaches_the_passage(ask, question: str, expected: set[str]) -> None:
+    answer = ask(question)
+    assert_top_in(answer, expected)
+    assert answer.confidence in ("strong", "partial")
+
+
+# --- one-word fragments -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "fragment, expected",
+    [
+        ("fathers", {"finding-fathers", "rec-3"}),
+        ("Dads", {"finding-fathers", "rec-3"}),
+        ("dad?", {"finding-fathers", "rec-3"}),
+        ("supervision", {"finding-management-oversight", "gp-oversight", "gloss-management-oversight"}),
+        ("interpreters", {"finding-child-interpreter", "gloss-interpreter"}),
+        ("thresholds", {"finding-thresholds", "def-thresholds", "gloss-thresholds", "rec-7"}),
+        ("chronology", {"gp-timeline", "gloss-timeline"}),
+        ("escalation", {"rec-5", "finding-escalation-feedback", "gloss-escalation", "further-escalation-procedure"}),
+        ("cops", {"finding-police-children-not-seen", "rec-4", "gloss-leicestershire-police"}),
+        ("demographics", {"finding-demographics", "gloss-demographic-information"}),
+    ],
+)
+def test_one_word_fragments_are_answered(ask, fragment: str, expected: set[str]) -> None:
+    assert_top_in(ask(fragment), expected)
+
+
+# --- out of scope -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # office questions
+        "where do I hand in my expenses form",
+        "is the christmas party on friday",
+        "how do I change my email signature",
+        "when is the fire alarm test",
+        "who do I ask about my laptop",
+        "is there parking at the office",
+        # safeguarding the briefing never discusses
+        "how do I make a MASH referral",
+        "what's the process for a MASH referral",
+        "what is a section 47 enquiry",
+        "what is a section 47",
+        "how long does a child protection plan last",
+        "what is the LADO's role in allegations against staff",
+        "how does Prevent work for radicalisation",
+        "when does the council go to court for a care order",
+        # the briefing's words, asking what it does not say
+        "who chairs the PAAG?",
+        "how much funding did the LSCB get",
+        pytest.param("what's involved in applying for a care order",
+                     marks=gap("care orders are never discussed, but the question is answered with rec-7")),
+    ],
+)
+def test_out_of_scope_questions_are_declined(ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.answered is False, f"{question!r} answered with {ids(answer)}"
+    assert answer.confidence == "none"
+    assert answer.matches == ()
+    assert len(answer.suggestions) <= 3
+    payload = answer.to_json()
+    assert payload["answered"] is False and payload["matches"] == []
+
+
+def test_out_of_scope_procedure_questions_point_to_further_information(ask) -> None:
+    answer = ask("how do I make a MASH referral")
+    assert not answer.answered
+    assert all(item.kind == "further_information" for item in answer.further)
+
+
+# --- answered questions: confidence, order, shape ---------------------------------------------
+
+IN_SCOPE = [
+    "what is early help?",
+    "rec 4",
+    "police didn't see the kids, what should happen?",
+    "fathers",
+    "what does EHA stand for?",
+    "disagrement over thrsholds between teams",
+    "who actually delivers early help services",
+]
+
+
+@pytest.mark.parametrize("question", IN_SCOPE)
+def test_in_scope_questions_are_answered_with_a_confidence_word(ask, question: str) -> None:
+    answer = ask(question)
+    assert answer.answered is True
+    assert answer.confidence in ("strong", "partial")
+    assert answer.matches
+    assert answer.suggestions == ()
+
+
+@pytest.mark.parametrize("question", IN_SCOPE + ["how much funding did the LSCB get"])
+def test_matches_are_best_first_with_scores_descending(ask, question: str) -> None:
+    answer = ask(question)
+    scores = [m.score for m in answer.matches]
+    assert scores == sorted(scores, reverse=True)
+    assert len(set(ids(answer))) == len(ids(answer))
+    json_scores = [m["score"] for m in answer.to_json()["matches"]]
+    assert json_scores == sorted(json_scores, reverse=True)
+
+
+@pytest.mark.xfail(strict=False, reason="bug: Matcher.rank re-scores only its top RERANK (8) results with "
+                                        "rapidfuzz and appends the rest unsorted, so search(limit>8) is not best-first")
+@pytest.mark.parametrize("question", ["thresholds"])
+def test_ranking_beyond_the_top_is_still_best_first(matcher: Matcher, question: str) -> None:
+    ranked = matcher.rank(matcher.read(question), limit=20)
+    scores = [s.score for s in ranked]
+    assert scores == sorted(scores, reverse=True), [(s.item.id, round(s.score, 1)) for s in ranked]
+
+
+@pytest.mark.xfail(strict=False, reason="bug: scores are documented as 0-100 (Match, Scored) but "
+                                        "reach ~120 for definitional questions ('what is early help?')")
+@pytest.mark.parametrize("question", ["what is early help?", "what does EHA stand for?"])
+def test_scores_are_on_the_documented_0_to_100_scale(ask, question: str) -> None:
+    assert all(0 <= m.score <= 100 for m in ask(question).matches), [m.score for m in ask(question).matches]
+
+
+def test_the_typical_answer_is_strong(ask) -> None:
+    assert ask("police didn't see the kids, what should happen?").confidence == "strong"
+    assert ask("what does EHA stand for?").confidence == "strong"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is early help?", "recs 1 and 2", "how do I make a MASH referral", "wat is EHA",
+     "I escalated to CSC and never heard back"],
+)
+def test_json_has_the_contract_shape(ask, pack: Pack, question: str) -> None:
+    answer = ask(question)
+    payload = json.loads(json.dumps(answer.to_json(), ensure_ascii=False))
+    assert CONTRACT_KEYS <= set(payload)
+    assert payload["question"] == question
+    assert isinstance(payload["answered"], bool)
+    assert payload["answered"] == answer.answered
+    assert isinstance(payload["matches"], list) and isinstance(payload["suggestions"], list)
+    assert bool(payload["matches"]) == payload["answered"]
+    for match in payload["matches"]:
+        assert CONTRACT_MATCH_KEYS <= set(match)
+        assert isinstance(match["score"], (int, float))
+        assert all(isinstance(match[k], str) for k in ("id", "kind", "title", "text", "section"))
+        item = pack.get(match["id"])
+        assert item is not None
+        assert (match["kind"], match["title"], match["section"]) == (item.kind, item.title, item.section)
+    for suggestion in payload["suggestions"]:
+        assert pack.get(suggestion["id"]) is not None
+
+
+@pytest.mark.parametrize(
+    "question", ["what is early help?", "escalation", "voice of the child", "recs 1 and 2", "what does LPT mean"]
+)
+def test_each_match_text_is_one_whole_passage(ask, pack: Pack, question: str) -> None:
+    answer = ask(question)
+    assert answer.answered
+    others = [item.text for item in pack.items if item.kind != "glossary"]
+    for match in answer.to_json()["matches"]:
+        item = pack.get(match["id"])
+        assert match["text"] == item.text
+        assert 0 < len(match["text"]) <= MAX_PASSAGE
+        # one passage, not a section: no other item's passage is folded into it
+        contained = [t for t in others if t != item.text and len(t) > 40 and t in match["text"]]
+        assert not contained
+
+
+def test_every_passage_fits_the_contract_size(pack: Pack) -> None:
+    assert all(0 < len(item.text) <= MAX_PASSAGE for item in pack.items)
