@@ -198,6 +198,15 @@ class Matcher:
                 for s in set(stems(hint)):
                     self._hint_postings.setdefault(s, set()).add(hint_id)
         self._doc_of = {item.id: doc for doc, item in enumerate(self.items)}
+        # Phrases the briefing itself says (its quoted passages, not learnbot's notes or hints): an
+        # out-of-scope topic the briefing does mention is not out of scope.
+        self._briefing_grams: set[tuple[str, ...]] = set()
+        for item in self.items:
+            if item.quote:
+                seq = [s for s in stems(item.text) if s not in self.knowledge.stopwords]
+                self._briefing_grams.update(
+                    tuple(seq[i:i + n]) for n in range(1, 5) for i in range(len(seq) - n + 1)
+                )
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
         has_number = re.compile(_HAS_NUMBER, re.IGNORECASE)
@@ -262,7 +271,7 @@ class Matcher:
         stem_seq = [s for _, s, _ in sequence]
         grams = {tuple(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
         for phrase in knowledge.out_of_scope:
-            if phrase in grams and not all(p in self.index for p in phrase):
+            if phrase in grams and phrase not in self._briefing_grams:
                 query.out_of_scope.append(" ".join(phrase))
         index = 0
         while index < len(sequence):
