@@ -16,7 +16,7 @@ from learnbot.core.answer import NONE, STRONG, Answer, Match
 from learnbot.core.matching.matcher import Matcher, SearchResult
 from learnbot.core.matching.text import normalise
 from learnbot.core.model import Item, Pack
-from learnbot.core.privacy import case_details_warning
+from learnbot.core.privacy import case_details_warning, mask_case_details
 
 MAX_QUESTION_CHARS = 2000
 """Longer questions are read only this far (and say so)."""
@@ -79,6 +79,8 @@ class Conversation:
                 message="Type a question about the briefing, for example \u201cwhat is early help?\u201d "
                         "or \u201crecommendation 4\u201d.",
             )
+        if warning:
+            text = " ".join(mask_case_details(text).split()) or text
         answer = self._follow_up(question, text) or self._new_question(question, text)
         if len(question) > MAX_QUESTION_CHARS:
             answer = replace(answer, note=(answer.note + " " if answer.note else "")
@@ -137,20 +139,24 @@ class Conversation:
     # --- follow-ups ---------------------------------------------------------------------------
 
     def _follow_up(self, question: str, text: str) -> Answer | None:
-        if self.last_item is None:
-            return None
         lowered = normalise(text).strip(" ?!.")
-        last = self.last_item
         patterns = _patterns()
+        last = self.last_item
+        if last is None:
+            if patterns["more"].match(lowered) or patterns["why"].match(lowered):
+                return Answer(question=question, answered=False, confidence=NONE,
+                              note="Ask a question first, then \u201ctell me more\u201d or \u201cwhy?\u201d "
+                                   "follows it up. For example: \u201cwhat is early help?\u201d")
+            return None
         if patterns["more"].match(lowered):
             return self._more(question, last)
         if patterns["why"].match(lowered):
             return self._why(question, last)
         for kind, pattern in patterns["kinds"]:
             if pattern.search(lowered) and (patterns["refers_back"].search(lowered) or len(lowered.split()) <= 6):
-                if last.kind == kind and kind != "recommendation":
-                    continue
                 found = [r for r in self.pack.related_items(last) if r.kind == kind]
+                if not found and last.kind == kind:
+                    return self._show(question, [last], f"That is itself a {last.kind_label.lower()}:")
                 if found:
                     return self._show(question, found, f"The {found[0].kind_label.lower()} that goes with "
                                                         f"\u201c{last.title}\u201d:")
@@ -175,7 +181,7 @@ class Conversation:
             return Answer(question=question, answered=False, confidence=NONE,
                           note=f"That is all the briefing says about \u201c{last.title}\u201d. "
                                "Ask another question, or browse the briefing.")
-        answer = self._show(question, fresh, f"More on \u201c{last.title}\u201d:")
+        answer = self._show(question, fresh[:1], f"More on \u201c{last.title}\u201d:")
         self.last_item = last  # "more" again moves on through the same item's related passages
         return answer
 

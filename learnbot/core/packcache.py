@@ -2,7 +2,7 @@
 
 Loading the YAML and building the matcher's index takes a few hundred milliseconds; unpickling
 both takes a few. The cache is keyed by every pack file's path, size and modification time and by
-learnbot's own matching code, so an edited pack or a new learnbot is never answered from a stale
+learnbot's own core code, so an edited pack or a new learnbot is never answered from a stale
 index. It lives in the user cache folder (``LEARNBOT_CACHE_DIR`` to move it, ``off`` to disable),
 is written atomically, is only ever written for a pack that loaded cleanly, and any problem reading
 it just means building afresh.
@@ -34,8 +34,9 @@ def cache_dir() -> Path | None:
 
 def _fingerprint(pack_dir: Path) -> str:
     digest = hashlib.sha256(f"{_FORMAT}:{__version__}".encode())
-    code = Path(__file__).resolve().parent / "matching"
-    for path in sorted([*pack_dir.rglob("*.yaml"), *code.glob("*.py"), code / "english_words.txt"]):
+    core = Path(__file__).resolve().parent
+    code = [*core.glob("*.py"), *(core / "matching").glob("*.py"), core / "matching" / "english_words.txt"]
+    for path in sorted([*pack_dir.rglob("*.yaml"), *code]):
         try:
             stat = path.stat()
         except OSError:

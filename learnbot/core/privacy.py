@@ -21,8 +21,21 @@ _DATE = re.compile(
     re.IGNORECASE,
 )
 _BIRTH_WORDS = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| in)?|birthday)\b", re.IGNORECASE)
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\s+[A-Z][a-z]+(?:[-'][A-Z][a-z]+)?\b")
-_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\s+(?:[A-Z]')?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\b"
+)
+#: The UK's postcode areas (the letters a postcode starts with), so "lp1 2nd" is not taken for one.
+_AREAS = (
+    "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH "
+    "EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M "
+    "ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST "
+    "SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
+).split()
+_POSTCODE = re.compile(
+    rf"\b(?:{'|'.join(sorted(_AREAS, key=len, reverse=True))})\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{{2}}\b",
+    re.IGNORECASE,
+)
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b")
 _STREET = re.compile(
     r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Gardens|"
@@ -31,7 +44,7 @@ _STREET = re.compile(
 )
 _NHS = re.compile(r"(?<![\d+])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?!\d)")
 _PHONE = re.compile(
-    r"(?<![\d])(?:\+44\s?\(?0?\)?\s?|0)(?:7\d{3}|\d{2,4})[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)"
+    r"(?<![\d])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:7\d{3}|\d{2,4})\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)"
 )
 _NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
 
@@ -65,7 +78,9 @@ def case_details(text: str) -> list[str]:
     text = text[:20_000]
     found: list[str] = []
     names = [m.group(0) for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_NAMES]
-    if _DATE.search(text) and (names or _BIRTH_WORDS.search(text)):
+    if _NUMERIC_DATE.search(text) or (_DATE.search(text) and (names or _BIRTH_WORDS.search(text))):
+        # Nobody needs a full date to ask about the briefing (it gives none): a full numeric date
+        # in a question is most likely someone's date of birth.
         found.append("a name or date of birth")
     elif _BIRTH_WORDS.search(text) and re.search(r"\b(?:19|20)\d{2}\b", text):
         found.append("a date of birth")
@@ -81,6 +96,17 @@ def case_details(text: str) -> list[str]:
     if "an NHS number" not in found and _PHONE.search(text):
         found.append("a phone number")
     return found
+
+
+def mask_case_details(text: str) -> str:
+    """``text`` with anything that looks like a case detail blanked out, for matching only.
+
+    A phone number or a postcode says nothing about the question's topic, and counted as unknown
+    words it would make learnbot decline a question it can answer.
+    """
+    for pattern in (_NUMERIC_DATE, _POSTCODE, _STREET, _NHS, _PHONE):
+        text = pattern.sub(" ", text)
+    return text
 
 
 def case_details_warning(text: str) -> str:

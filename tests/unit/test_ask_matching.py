@@ -280,8 +280,7 @@ def test_a_number_the_briefing_does_not_have_is_not_answered_with_another(ask, q
         ("interpretor", {"finding-child-interpreter", "gloss-interpreter"}),
         ("polcie never tallked to the childern", {"finding-police-children-not-seen", "rec-4"}),
         ("definiton of eraly help", {"def-working-together", "gloss-early-help", "def-thresholds"}),
-        pytest.param("teh voice of teh child", {"finding-voice-of-the-child", "gloss-voice-of-the-child", "lp-1"},
-                     marks=gap("'teh' (3 letters) is never corrected and counts as an unknown word")),
+        pytest.param("teh voice of teh child", {"finding-voice-of-the-child", "gloss-voice-of-the-child", "lp-1"}),
     ],
 )
 def test_typos_still_reach_the_passage(ask, question: str, expected: set[str]) -> None:
@@ -354,10 +353,8 @@ def test_typos_still_reach_the_passage(ask, question: str, expected: set[str]) -
                      {"finding-voice-of-the-child", "gloss-voice-of-the-child"},
                      marks=gap("'across agencies' voice-of-the-child question ranks the police finding first")),
         pytest.param("social care won't tell me what happened after I escalated",
-                     {"finding-escalation-feedback", "rec-5"},
-                     marks=gap("\"won't\" becomes the unknown word 'wo' and the question is declined")),
-        pytest.param("we can't get hold of dad", {"finding-fathers", "rec-3"},
-                     marks=gap("'get hold of' (contact) a father is declined")),
+                     {"finding-escalation-feedback", "rec-5"}),
+        pytest.param("we can't get hold of dad", {"finding-fathers", "rec-3"}),
         pytest.param("mum's boyfriend wasn't spoken to", {"finding-fathers", "rec-3"},
                      marks=gap("'boyfriend' is not read as a male carer / father figure; declined")),
         pytest.param("do we need to write down ethnicity", {"finding-demographics", "gloss-demographic-information"},
@@ -430,8 +427,7 @@ def test_one_word_fragments_are_answered(ask, fragment: str, expected: set[str])
         # the briefing's words, asking what it does not say
         "who chairs the PAAG?",
         "how much funding did the LSCB get",
-        pytest.param("what's involved in applying for a care order",
-                     marks=gap("care orders are never discussed, but the question is answered with rec-7")),
+        pytest.param("what's involved in applying for a care order"),
     ],
 )
 def test_out_of_scope_questions_are_declined(ask, question: str) -> None:
@@ -482,8 +478,6 @@ def test_matches_are_best_first_with_scores_descending(ask, question: str) -> No
     assert json_scores == sorted(json_scores, reverse=True)
 
 
-@pytest.mark.xfail(strict=False, reason="bug: Matcher.rank re-scores only its top RERANK (8) results with "
-                                        "rapidfuzz and appends the rest unsorted, so search(limit>8) is not best-first")
 @pytest.mark.parametrize("question", ["thresholds"])
 def test_ranking_beyond_the_top_is_still_best_first(matcher: Matcher, question: str) -> None:
     ranked = matcher.rank(matcher.read(question), limit=20)
@@ -491,8 +485,6 @@ def test_ranking_beyond_the_top_is_still_best_first(matcher: Matcher, question: 
     assert scores == sorted(scores, reverse=True), [(s.item.id, round(s.score, 1)) for s in ranked]
 
 
-@pytest.mark.xfail(strict=False, reason="bug: scores are documented as 0-100 (Match, Scored) but "
-                                        "reach ~120 for definitional questions ('what is early help?')")
 @pytest.mark.parametrize("question", ["what is early help?", "what does EHA stand for?"])
 def test_scores_are_on_the_documented_0_to_100_scale(ask, question: str) -> None:
     assert all(0 <= m.score <= 100 for m in ask(question).matches), [m.score for m in ask(question).matches]

@@ -233,10 +233,14 @@ class Matcher:
         is never read as "finding"), to a known word within one edit (two for longer words), a
         swap of neighbouring letters counting as one ("waht" -> "what").
         """
-        if word in self._vocab or len(word) < 4 or not word.isalpha():
+        if word in self._vocab or len(word) < 3 or not word.isalpha():
             return word
         if ENGLISH.band(word) is not None:
-            return word
+            return word  # a real word the pack does not use ("funding"), not a typo of one it does
+        if len(word) == 3:
+            # Three letters are too few to guess from, except a swapped pair in a small word ("teh").
+            swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(2)}
+            return next((w for w in sorted(swaps) if w in self.knowledge.stopwords), word)
         pool: list[str] = []
         for length in range(len(word) - 2, len(word) + 3):
             pool.extend(self._buckets.get((word[0], length), ()))
@@ -507,9 +511,9 @@ class Matcher:
                 doc = self._doc_of[scored_item.item.id]
                 similarity = max((fuzz.token_set_ratio(text, h) for h in self._hint_texts[doc]), default=0.0)
                 rescored.append(replace(scored_item, score=scored_item.score * (1 - W_FUZZ) + W_FUZZ * similarity))
-            rescored.sort(key=lambda s: (-s.score, s.item.id))
             results = rescored + results[RERANK:]
-        return results[:limit]
+            results.sort(key=lambda s: (-s.score, s.item.id))
+        return [replace(r, score=min(100.0, r.score)) for r in results[:limit]]
 
     def _kind_factor(self, query: Query, doc: int) -> float:
         """What the question's form says about the kind of passage it wants.

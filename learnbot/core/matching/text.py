@@ -21,9 +21,11 @@ _TRANSLATE = str.maketrans({
 })
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_MARKUP = re.compile(r"\[/?[a-zA-Z#@][^\[\]]{0,60}\]")
+"""Rich-style markup tags ("[bold]", "[/link]"): typed as text, they say nothing about the topic."""
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[+&#]")
 _CONTRACTIONS = {
-    "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would", "'m": " am",
+    "can't": "can not", "won't": "will not", "shan't": "shall not", "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would", "'m": " am",
 }
 
 
@@ -34,10 +36,12 @@ def normalise(text: str) -> str:
     like typed text.
     """
     if not text.isascii():
-        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+        text = unicodedata.normalize("NFKC", text)
         folded = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    text = text.translate(_TRANSLATE)
     text = _LINK.sub(r"\1", text).replace("\\", "")
+    text = _MARKUP.sub(" ", text)
     text = _CONTROL.sub(" ", text)
     return " ".join(text.lower().split())
 
