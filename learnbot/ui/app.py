@@ -32,6 +32,9 @@ ConversationFactory = Callable[[Pack], "Conversation"]
 MAIN_SCREENS = ("ask", "browse", "glossary", "help")
 """The app's modes, in the order the keys F2, F3, F4 and F1 name them."""
 
+WARM_UP_DELAY = 0.3
+"""Seconds after the first paint before the ask engine is built (a question asked sooner builds it)."""
+
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"
 
@@ -146,10 +149,13 @@ class LearnbotApp(App[None]):
             self.push_screen(self._start_screen())
         if self.store is not None and self.profile is None:
             self.choose_profile()
-        self.call_after_refresh(self._warm_up)
+
+    def on_ready(self) -> None:
+        """The first screen is drawn: build the ask engine soon, on a thread, so that the first
+        question is answered at once without the engine's index slowing the first paint."""
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
 
     def _warm_up(self) -> None:
-        """Build the ask engine on a thread once the first screen is up."""
         self.run_worker(self.conversation.get, thread=True, exit_on_error=False, group="warm-up")
 
     # --- actions ---------------------------------------------------------------------------

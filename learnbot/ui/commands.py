@@ -36,6 +36,12 @@ class LearnbotCommands(Provider):
         yield "Go to: Glossary", partial(app.action_show, "glossary"), "Abbreviations and terms"
         yield "Go to: Help", partial(app.action_show, "help"), "Keys, privacy, and what learnbot is for"
         yield "Theme: light or dark", app.action_toggle_theme, "Switch between the light and dark theme"
+        yield "New conversation", self._new_conversation, "Clear the Ask screen and start again"
+
+    async def _new_conversation(self) -> None:
+        app = self.learnbot
+        app.action_show("ask")
+        await app.run_action("new_conversation", app.screen)
 
     def _items(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         app = self.learnbot

@@ -92,7 +92,7 @@ class AskScreen(Screen[None]):
                 tooltip="Scroll the conversation up."),
         Binding("pagedown", "scroll_transcript(1)", "Scroll down", id="ask.scroll-down", show=False, priority=True,
                 tooltip="Scroll the conversation down."),
-        Binding("ctrl+n", "new_conversation", "New", id="ask.new",
+        Binding("ctrl+n", "new_conversation", "New", id="ask.new", show=False,
                 tooltip="Start again: clear the conversation and the questions kept for up/down."),
     ]
 

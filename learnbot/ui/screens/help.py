@@ -45,11 +45,36 @@ which passages you have read and your quiz results, never your words.
 ## Keys
 
 The footer at the bottom of every screen shows the keys you can use there; you can also click
-them. **ctrl+p** searches everything (passages, terms) and can ask a question from any screen.
+them. In the footer, **^** means the Ctrl key: **^q** is Ctrl and Q pressed together. **Ctrl+P**
+searches everything (passages, terms) and can ask a question from any screen.
 """
 
+KEY_NAMES = {
+    "escape": "Esc",
+    "enter": "Enter",
+    "pageup": "Page Up",
+    "pagedown": "Page Down",
+    "up": "Up arrow",
+    "down": "Down arrow",
+}
+"""Keys as a keyboard labels them (the footer's shorter symbols are explained above the table)."""
 
-def keys_section(app: LearnbotApp, groups: list[tuple[str, list[Binding]]]) -> str:
+GROUP_HELP = {
+    "Pick": "Choose a numbered link or example question of the latest answer (while the question "
+            "box is empty).",
+    "Related": "Open the related item with that number.",
+}
+"""What a numbered group of keys does, said once for the whole group."""
+
+
+def key_name(key: str) -> str:
+    """``ctrl+q`` -> ``Ctrl+Q``, ``f1`` -> ``F1``, ``escape`` -> ``Esc``."""
+    *modifiers, last = key.split(",")[0].split("+")
+    last = KEY_NAMES.get(last, last.upper() if len(last) <= 3 else last.title())
+    return "+".join([*(m.title() for m in modifiers), last])
+
+
+def keys_section(groups: list[tuple[str, list[Binding]]]) -> str:
     """A Markdown table of keys per screen, from the bindings themselves."""
     lines: list[str] = []
     for heading, bindings in groups:
@@ -57,13 +82,13 @@ def keys_section(app: LearnbotApp, groups: list[tuple[str, list[Binding]]]) -> s
         seen: set[str] = set()
         for binding in bindings:
             group = binding.group.description if binding.group else ""
-            if group and group in seen:
+            if group in seen:
                 continue
-            key = app.get_key_display(binding)
             if group:
                 seen.add(group)
-                key = "1 to 9"
-            lines.append(f"| {key} | {binding.tooltip} |")
+                lines.append(f"| 1 to 9 | {GROUP_HELP.get(group, binding.tooltip)} |")
+            else:
+                lines.append(f"| {key_name(binding.key)} | {binding.tooltip} |")
     return "\n".join(lines)
 
 
@@ -112,7 +137,7 @@ class HelpScreen(Screen[None]):
             ("Glossary", _bindings(GlossaryScreen)),
             ("An item", _bindings(ItemScreen)),
         ]
-        return about + keys_section(self.app, groups)
+        return about + keys_section(groups)
 
 
 def _escape(text: str) -> str:

@@ -44,6 +44,12 @@ class ItemScreen(Screen[None]):
                 tooltip="The next passage, in the briefing's order."),
         Binding("p", "step(-1)", "Previous", id="item.previous",
                 tooltip="The previous passage, in the briefing's order."),
+        # The other main screens' keys still work here, but the footer has room only for Esc.
+        *(
+            Binding(key, f"app.show('{mode}')", mode.title(), id=f"item.{mode}", show=False,
+                    tooltip=f"Go to the {mode.title()} screen.")
+            for key, mode in (("f2", "ask"), ("f3", "browse"), ("f4", "glossary"))
+        ),
     ]
 
     app = getters.app(LearnbotApp)

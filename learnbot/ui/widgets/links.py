@@ -6,11 +6,13 @@ A link only says what was chosen (it posts :class:`~learnbot.ui.messages.ItemCho
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import HorizontalGroup
 from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
-from textual.widget import Widget
+from textual.widgets import Static
 
 from learnbot.core.model import Item
 from learnbot.ui.messages import ItemChosen, QuestionAsked
@@ -26,18 +28,18 @@ def item_label(item: Item) -> Content:
     return Content.assemble((kind, "bold"), " \u00b7 ", item.title)
 
 
-class Link(Widget, can_focus=True):
-    """A one-choice line: an optional number key, an arrow, and a label (wrapped if long)."""
+class Link(HorizontalGroup, can_focus=True):
+    """A choice on one line: an optional number key and an arrow, then a label that wraps under itself."""
 
     DEFAULT_CSS = """
     Link {
-        height: auto;
         width: 1fr;
-        padding: 0 1;
+        padding: 0 1 0 0;
         color: $text;
+        & > .link--key { width: 5; color: $text-muted; }
+        & > .link--label { width: 1fr; }
         &:hover { background: $boost; }
-        &:focus { background: $block-cursor-blurred-background; text-style: bold; }
-        &.-numbered .link--number { color: $accent; }
+        &:focus { background: $block-cursor-blurred-background; & > .link--label { text-style: bold; } }
     }
     """
 
@@ -45,7 +47,7 @@ class Link(Widget, can_focus=True):
         Binding("enter", "choose", "Open", id="link.choose", tooltip="Follow this link."),
     ]
 
-    number: reactive[int | None] = reactive(None)
+    number: reactive[int | None] = reactive(None, recompose=True)
     """The number key that picks it, while it is one of the latest choices (None otherwise)."""
 
     def __init__(self, label: Content, *, id: str | None = None, classes: str | None = None) -> None:
@@ -53,9 +55,17 @@ class Link(Widget, can_focus=True):
         self.label = label
         """What the link says (plain content: never parsed as markup)."""
 
-    def render(self) -> Content:
-        key = Content.styled(f"{self.number} ", "bold $accent") if self.number else Content("  ")
-        return Content.assemble(key, ("\u2192 ", "$text-muted"), self.label)
+    def compose(self) -> ComposeResult:
+        yield Static(self._key(), classes="link--key")
+        yield Static(self.label, classes="link--label")
+
+    def _key(self) -> Content:
+        number = Content.styled(f"{self.number}", "bold $accent") if self.number else Content(" ")
+        return Content.assemble(" ", number, " \u2192")
+
+    def render_text(self) -> str:
+        """What the link shows, as plain text (for tests and screen readers' logs)."""
+        return f"{self._key().plain} {self.label.plain}"
 
     def chosen(self) -> Message:
         """The message that says this link was followed."""
