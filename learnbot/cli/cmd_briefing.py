@@ -57,11 +57,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"learnbot: {err}", file=sys.stderr)
         return EXIT_USAGE
 
-    from learnbot.cli.records import recorder_for
+    from learnbot.cli.records import progress_for_app
     from learnbot.ui.app import make_app
     from learnbot.ui.screens.briefing import BriefingSettings, first_screen
 
-    recorder = recorder_for(args, pack)
+    store, profile = progress_for_app(args)
     settings = BriefingSettings(
         names=names,
         participants=args.participants is not None,
@@ -72,5 +72,5 @@ def run(args: argparse.Namespace) -> int:
         timer=args.timer or 0,
         save_dir=data_dir(getattr(args, "data_dir", None)) / "briefings",
     )
-    make_app(pack, recorder=recorder, start_screen=lambda: first_screen(pack, settings, recorder)).run()
+    make_app(pack, store=store, profile=profile, start_screen=lambda: first_screen(pack, settings)).run()
     return 0

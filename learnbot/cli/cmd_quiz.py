@@ -55,7 +55,7 @@ def add_parser(subparsers, parents) -> None:
 def run(args: argparse.Namespace) -> int:
     """Set the quiz up, then open the app on it."""
     from learnbot.cli.common import load_pack
-    from learnbot.cli.records import recorder_for
+    from learnbot.cli.records import progress_for_app
     from learnbot.core.quiz import Quiz, QuizError, require_scenarios
 
     pack = load_pack(args)
@@ -64,13 +64,14 @@ def run(args: argparse.Namespace) -> int:
     except QuizError as err:
         print(f"learnbot: {err}", file=sys.stderr)
         return EXIT_USAGE
-    recorder = recorder_for(args, pack)
+    store, profile = progress_for_app(args)
 
     from learnbot.ui.app import make_app
     from learnbot.ui.screens.quiz import QuizScreen
 
     def start():
-        return QuizScreen(Quiz.start(pack, args.topic, args.questions, args.seed, recorder))
+        # The screen reports answers through the app's recorder (set once a profile is chosen).
+        return QuizScreen(Quiz.start(pack, args.topic, args.questions, args.seed))
 
-    make_app(pack, recorder=recorder, start_screen=start).run()
+    make_app(pack, store=store, profile=profile, start_screen=start).run()
     return 0

@@ -347,6 +347,7 @@ class BriefingScreen(Screen[None]):
         await self._redraw(to_top=True)
 
     async def action_next(self) -> None:
+        self.session.recorder = self.app.recorder  # the app's, which changes once a profile is chosen
         if self.session.advance() is Phase.SUMMARY:
             self._show_summary()
             return
@@ -389,6 +390,7 @@ class BriefingScreen(Screen[None]):
         self.app.push_screen(NoteScreen(), keep)
 
     def action_end(self) -> None:
+        self.session.recorder = self.app.recorder
         self.session.finish()
         self._show_summary()
 

@@ -152,6 +152,7 @@ class QuizScreen(Screen[None]):
         if not self.choice.complete:
             self._hint(self.choice.missing())
             return
+        quiz.recorder = self.app.recorder  # the app's, which changes once a profile is chosen
         quiz.answer(self.choice.picked)
         question = quiz.question
         for item_id in question.step.cites if question else ():
