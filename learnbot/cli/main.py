@@ -7,22 +7,30 @@ which registers it and sets ``run`` (a function of the parsed args returning an 
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 
 from learnbot import __version__
 
-#: Modules that register subcommands, in the order ``--help`` lists them.
-COMMAND_MODULES = (
-    "learnbot.cli.cmd_ask",
-    "learnbot.cli.cmd_chat",
-    "learnbot.cli.cmd_quiz", "learnbot.cli.cmd_briefing",
-    "learnbot.cli.cmd_show",
-    "learnbot.cli.cmd_validate",
-    "learnbot.cli.cmd_export",
-    "learnbot.cli.cmd_progress", "learnbot.cli.cmd_export_records", "learnbot.cli.cmd_cpd",
-    "learnbot.cli.cmd_profiles", "learnbot.cli.cmd_forget",
-)
+#: Each subcommand and the module that registers it, in the order ``--help`` lists them. Only the
+#: chosen command's module is imported, so `learnbot ask` does not pay for the quiz or the store.
+COMMANDS = {
+    "ask": "learnbot.cli.cmd_ask",
+    "chat": "learnbot.cli.cmd_chat",
+    "quiz": "learnbot.cli.cmd_quiz",
+    "briefing": "learnbot.cli.cmd_briefing",
+    "show": "learnbot.cli.cmd_show",
+    "validate": "learnbot.cli.cmd_validate",
+    "export": "learnbot.cli.cmd_export",
+    "progress": "learnbot.cli.cmd_progress",
+    "export-records": "learnbot.cli.cmd_export_records",
+    "cpd": "learnbot.cli.cmd_cpd",
+    "profiles": "learnbot.cli.cmd_profiles",
+    "forget-me": "learnbot.cli.cmd_forget",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
+"""Every module that registers a subcommand."""
+
+_VALUE_OPTIONS = ("--content", "--data-dir", "--profile")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -48,8 +56,13 @@ def _common_options(suppress: bool) -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser (also used by tests and --help)."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser (also used by tests and --help).
+
+    Args:
+        only: register just this subcommand in full (the others as bare names), so that running
+            one command imports only its own module. None registers them all.
+    """
     parser = argparse.ArgumentParser(
         prog="learnbot",
         description=(
@@ -61,16 +74,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"learnbot {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     parents = [_common_options(suppress=True)]
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).add_parser(subparsers, parents)
+    for name, module in COMMANDS.items():
+        if only is None or name == only:
+            __import__(module, fromlist=["add_parser"]).add_parser(subparsers, parents)
+        else:
+            subparsers.add_parser(name)
     return parser
+
+
+def _chosen_command(argv: list[str]) -> str | None:
+    """The subcommand named in ``argv``, or None (no command, or help asked for first)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token in ("-h", "--help"):
+            return None
+        if token in _VALUE_OPTIONS:
+            skip = True
+            continue
+        if token.startswith("-"):
+            continue
+        return token if token in COMMANDS else None
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run learnbot; returns the process exit code."""
     from learnbot.core.problems import ContentError
 
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    command = _chosen_command(argv)
+    parser = build_parser(only=command) if command else build_parser()
     args = parser.parse_args(argv)
     try:
         if args.command is None:

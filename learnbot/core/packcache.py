@@ -10,10 +10,9 @@ it just means building afresh.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
-import tempfile
+import zlib
 from pathlib import Path
 
 from learnbot import __version__
@@ -33,7 +32,7 @@ def cache_dir() -> Path | None:
 
 
 def _fingerprint(pack_dir: Path) -> str:
-    digest = hashlib.sha256(f"{_FORMAT}:{__version__}".encode())
+    parts = [f"{_FORMAT}:{__version__}"]
     core = Path(__file__).resolve().parent
     code = [*core.glob("*.py"), *(core / "matching").glob("*.py"), core / "matching" / "english_words.txt"]
     for path in sorted([*pack_dir.rglob("*.yaml"), *code]):
@@ -41,8 +40,10 @@ def _fingerprint(pack_dir: Path) -> str:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
+        parts.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
+    data = "\n".join(parts).encode()
+    # Two 32-bit checksums (zlib is already loaded; hashlib would cost more than the lookup saves).
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
 def load_matcher(pack_dir: str | os.PathLike):
@@ -74,6 +75,8 @@ def load_matcher(pack_dir: str | os.PathLike):
 
 
 def _write(path: Path, value) -> None:
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob("pack-*.pickle"):

@@ -31,10 +31,8 @@ _AREAS = (
     "ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST "
     "SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
 ).split()
-_POSTCODE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_AREAS, key=len, reverse=True))})\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{{2}}\b",
-    re.IGNORECASE,
-)
+_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+_AREA_SET = frozenset(_AREAS)
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b")
 _STREET = re.compile(
     r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
@@ -84,7 +82,7 @@ def case_details(text: str) -> list[str]:
         found.append("a name or date of birth")
     elif _BIRTH_WORDS.search(text) and re.search(r"\b(?:19|20)\d{2}\b", text):
         found.append("a date of birth")
-    if _POSTCODE.search(text):
+    if any(m.group(1).upper() in _AREA_SET for m in _POSTCODE.finditer(text)):
         found.append("a postcode")
     if _STREET.search(text):
         found.append("a street address")
@@ -104,7 +102,8 @@ def mask_case_details(text: str) -> str:
     A phone number or a postcode says nothing about the question's topic, and counted as unknown
     words it would make learnbot decline a question it can answer.
     """
-    for pattern in (_NUMERIC_DATE, _POSTCODE, _STREET, _NHS, _PHONE):
+    text = _POSTCODE.sub(lambda m: " " if m.group(1).upper() in _AREA_SET else m.group(0), text)
+    for pattern in (_NUMERIC_DATE, _STREET, _NHS, _PHONE):
         text = pattern.sub(" ", text)
     return text
 
