@@ -235,6 +235,7 @@ class BriefingScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._titles()
+        self._update_team_bar()
         self._start_timer()
 
     def _titles(self) -> None:
@@ -257,7 +258,9 @@ class BriefingScreen(Screen[None]):
         self.refresh_bindings()
 
     def _update_team_bar(self) -> None:
-        self.query_one("#team-bar", Static).update(self._team_bar())
+        bar = self.query_one("#team-bar", Static)
+        bar.update(self._team_bar())
+        bar.display = self.session.phase is Phase.ASKING
 
     def _hint(self, text: str) -> None:
         self.query_one("#briefing-hint", Static).update(Content(text))
