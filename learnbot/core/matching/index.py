@@ -8,6 +8,7 @@ touches the postings of its own words.
 
 from __future__ import annotations
 
+import heapq
 import math
 from array import array
 from bisect import bisect_left
@@ -115,7 +116,7 @@ class Index:
         posting = self.postings.get(stem)
         return posting.weight(doc) if posting else 0.0
 
-    def candidates(self, stems_: list[str], limit: int, max_df_share: float = 0.2) -> list[int]:
+    def candidates(self, stems_: list[str], limit: int, max_df_share: float = 0.05) -> list[int]:
         """Items worth scoring: those holding the question's rarer stems, best first.
 
         Very common stems are skipped here (they are still scored for the candidates), which keeps
@@ -134,4 +135,4 @@ class Index:
                 scores[doc] += idf * w
         if len(scores) <= limit:
             return list(scores)
-        return sorted(scores, key=scores.__getitem__, reverse=True)[:limit]
+        return heapq.nlargest(limit, scores, key=scores.__getitem__)

@@ -49,6 +49,9 @@ W_FUZZ = 0.2
 """How much the closest hint or title, as characters (rapidfuzz token_set_ratio), reorders the top."""
 RERANK = 8
 """How many of the best items that character-level comparison looks at."""
+SMALL_LIBRARY_HINTS = 20_000
+"""Up to this many hints, every hint is compared with a question; beyond, only candidates' hints."""
+
 CANDIDATES = 30
 """How many items are scored in full for a question (the rest cannot come near the top)."""
 
@@ -190,13 +193,17 @@ class Matcher:
                 self._numbered.setdefault((item.kind, item.number), doc)
         # Hints (and titles) as their own small inverted index: stem -> ids of the hints holding it.
         self._hint_doc: list[int] = []
+        self._hint_start: list[int] = []
+        """Where each item's hints start among all hint ids (one past the last item at the end)."""
         self._hint_postings: dict[str, set[int]] = {}
         for doc, item in enumerate(self.items):
+            self._hint_start.append(len(self._hint_doc))
             for hint in (*item.hints, item.title):
                 hint_id = len(self._hint_doc)
                 self._hint_doc.append(doc)
                 for s in set(stems(hint)):
                     self._hint_postings.setdefault(s, set()).add(hint_id)
+        self._hint_start.append(len(self._hint_doc))
         self._doc_of = {item.id: doc for doc, item in enumerate(self.items)}
         # Phrases the briefing itself says (its quoted passages, not learnbot's notes or hints): an
         # out-of-scope topic the briefing does mention is not out of scope.
@@ -447,8 +454,12 @@ class Matcher:
                 out[s] = {doc: w for doc in candidates if (w := posting.weight(doc))}
         return out
 
-    def _hint_coverage(self, query: Query) -> dict[int, float]:
-        """For each item, how well its best hint (or title) alone covers the question (0-1)."""
+    def _hint_coverage(self, query: Query, among: set[int] | None = None) -> dict[int, float]:
+        """For each item, how well its best hint (or title) alone covers the question (0-1).
+
+        Args:
+            among: only these hint ids (a large library's candidates); None for every hint.
+        """
         total = query.total_weight
         if not total:
             return {}
@@ -459,6 +470,8 @@ class Matcher:
                 postings = [self._hint_postings.get(p) for p in phrase]
                 if not all(postings):
                     continue
+                if among is not None:
+                    postings = [among & p for p in postings]
                 hits = set.intersection(*postings) if len(postings) > 1 else postings[0]
                 for hint in hits:
                     if covered.get(hint, 0.0) < factor:
@@ -477,10 +490,17 @@ class Matcher:
         if not query.slots or not self.items:
             return []
         total = query.total_weight
-        hints = self._hint_coverage(query)
         candidates = self.index.candidates(query.stems, limit=CANDIDATES)
-        candidates += [doc for doc in sorted(hints, key=hints.__getitem__, reverse=True)[:10]
-                       if doc not in candidates]
+        if len(self._hint_doc) <= SMALL_LIBRARY_HINTS:
+            # A briefing's worth of hints: look at them all, and let a passage whose hints alone
+            # answer the question join the candidates.
+            hints = self._hint_coverage(query)
+            candidates += [doc for doc in sorted(hints, key=hints.__getitem__, reverse=True)[:10]
+                           if doc not in candidates]
+        else:
+            # A library: only the candidates' own hints.
+            among = {h for doc in candidates for h in range(self._hint_start[doc], self._hint_start[doc + 1])}
+            hints = self._hint_coverage(query, among)
         scored: list[tuple[float, float, float, int]] = []
         weights = self._weights(query, candidates)
         for doc in candidates:
