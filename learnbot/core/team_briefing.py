@@ -546,4 +546,7 @@ class TeamBriefing:
     def _attend(self) -> None:
         if not self._attended:
             self._attended = True
-            self.recorder.briefing_attended(self.session_id, self.teams, self.cited_ids())
+            # Named participants are people, each given the session's learning; team names ("Red",
+            # "Blue") are not, so only the facilitator's own profile records a teams session.
+            people = self.teams if self.participants else ()
+            self.recorder.briefing_attended(self.session_id, people, self.cited_ids())

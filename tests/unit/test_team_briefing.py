@@ -124,7 +124,7 @@ def test_rounds_reveal_scoreboard_summary(pack):
     # The recorder hears of the briefing once, with the names and every cited id.
     assert len(spy.briefings) == 1 and spy.steps == []
     sid, names, ids = spy.briefings[0]
-    assert names == ("Red", "Blue") and sid == "briefing-20260304-1030"
+    assert names == () and sid == "briefing-20260304-1030"  # team names are not people
     assert set(ids) == {c for a in session.asked for c in a.question.step.cites}
 
 
@@ -216,6 +216,15 @@ def test_participants_wording(pack):
     md = session.summary().to_markdown()
     assert "- Participants: Asha, Ben" in md and "| Participant | Points |" in md
     assert session.summary().csv_rows()[0][7] == "participant"
+
+
+def test_named_participants_are_recorded_as_attending(pack):
+    spy = RecorderSpy()
+    session = TeamBriefing.start(pack, ["Asha", "Ben"], questions=1, seed=9, participants=True, recorder=spy)
+    session.reveal()
+    session.advance()
+    session.summary()
+    assert [names for _, names, _ in spy.briefings] == [("Asha", "Ben")]
 
 
 def test_save_summary_writes_both_and_never_overwrites(pack, tmp_path):
