@@ -224,7 +224,7 @@ _STEP_REQUIRED = {
     "prompt": _is_text,
     "type": _is_text,
     "options": lambda v: None if isinstance(v, list) and len(v) >= 2 else "must be a list of two or more options",
-    "cites": _is_text_list,
+    "cites": lambda v: _is_text_list(v) or (None if v else "must name at least one item the step rests on"),
 }
 _STEP_OPTIONAL = {"feedback": _is_optional_text, "discussion": _is_optional_text}
 _OPTION_REQUIRED = {"text": _is_text, "feedback": _is_text}
@@ -454,28 +454,43 @@ def _load_step(step: Any, label: str, line: int, check: _Checker) -> Step | None
         check.add(step.line_of("type"), f"{label}: unknown type {kind!r} (known types: {', '.join(STEP_TYPES)})")
         return None
     options = []
+    broken = False
+    seen_texts: dict[str, int] = {}
     for index, option in enumerate(step["options"]):
         option_line = step["options"].item_lines[index]
         what = f"{label} option {index + 1}"
+        # Every option is checked, so one pass shows all of a step's problems.
         if not check.fields(option, what, _OPTION_REQUIRED, _OPTION_OPTIONAL, option_line):
-            return None
+            broken = True
+            continue
         if kind == "order" and option.get("position") is None:
             check.add(option.line, f"{what}: an ordering option needs a 'position'")
-            return None
+            broken = True
+            continue
         if kind != "order" and "position" in option:
             check.add(option.line_of("position"), f"{what}: only ordering steps have positions")
-            return None
+            broken = True
+            continue
         if kind == "order" and "correct" in option:
             check.add(option.line_of("correct"), f"{what}: ordering options have positions, not 'correct'")
-            return None
+            broken = True
+            continue
+        text = option["text"].strip()
+        if text.lower() in seen_texts:
+            check.add(option.line_of("text"), f"{what}: the same text as option {seen_texts[text.lower()]}")
+            broken = True
+            continue
+        seen_texts[text.lower()] = index + 1
         options.append(
             Option(
-                text=option["text"].strip(),
+                text=text,
                 feedback=option["feedback"].strip(),
                 correct=bool(option.get("correct", False)),
                 position=option.get("position"),
             )
         )
+    if broken:
+        return None
     correct = sum(o.correct for o in options)
     if kind == "single" and correct != 1:
         check.add(step.line_of("options"), f"{label}: a single-choice step needs exactly one correct option "

@@ -208,3 +208,35 @@ def test_every_problem_in_a_file_is_listed(tmp_path):
     assert len(problems) == 2, problems
     assert any(f":{line_of(root, 'options:')}: " in p and "exactly one correct" in p for p in problems)
     assert any(f":{line_of(root, '[nope]')}: " in p and "cites unknown id 'nope'" in p for p in problems)
+
+
+def test_a_step_that_cites_nothing(tmp_path):
+    root = write_pack(tmp_path, scenario("single", """\
+        - text: Ask for feedback
+          correct: true
+          feedback: Recommendation 5.
+        - text: Assume it happened
+          feedback: The audit found this.
+        """, cites=""))
+    assert_one_problem(root, line_of(root, "cites:"), r"'cites' must name at least one item")
+
+
+def test_two_options_with_the_same_text(tmp_path):
+    root = write_pack(tmp_path, scenario("single", """\
+        - text: Ask for feedback
+          correct: true
+          feedback: Recommendation 5.
+        - text: ask for feedback
+          feedback: The same again.
+        """))
+    assert_one_problem(root, line_of(root, "- text: ask for feedback"), r"the same text as option 1")
+
+
+def test_every_bad_option_of_a_step_is_listed(tmp_path):
+    root = write_pack(tmp_path, scenario("single", """\
+        - text: Ask for feedback
+          correct: true
+        - text: Assume it happened
+        """))
+    problems = problems_of(root)
+    assert len(problems) == 2 and all("missing required field 'feedback'" in p for p in problems), problems
