@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import zlib
 from pathlib import Path
 
@@ -26,6 +27,10 @@ def cache_dir() -> Path | None:
     chosen = os.environ.get("LEARNBOT_CACHE_DIR")
     if chosen:
         return None if chosen.lower() in ("off", "0", "none", "no") else Path(chosen)
+    if sys.platform.startswith("linux"):
+        # What platformdirs answers on Linux, without importing it on the fast path of `ask`.
+        base = os.environ.get("XDG_CACHE_HOME", "").strip() or os.path.expanduser("~/.cache")
+        return Path(base) / "learnbot"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("learnbot", appauthor=False))
