@@ -55,8 +55,13 @@ def default_conversation(pack: Pack) -> "Conversation":
 class LearnbotApp(App[None]):
     """Ask, browse and look things up in one briefing."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = ["app.tcss", "screens/ask.tcss"]
+    """The app's shared styles, and the first screen's, read in one go at start: a screen's own
+    ``CSS_PATH`` read later makes Textual parse every stylesheet again, which the first paint
+    should not wait for (the other screens' styles load when they are first shown)."""
     COMMANDS = App.COMMANDS | {_commands_provider}
+    DEFAULT_MODE = "ask"
+    """The app starts in Ask mode, on :meth:`get_default_screen` (see there)."""
 
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True,
@@ -118,7 +123,8 @@ class LearnbotApp(App[None]):
         self.title = pack.meta.title
         self.theme = DARK_THEME
         for mode in MAIN_SCREENS:
-            self.add_mode(mode, self._screen_factory(mode))
+            if mode != self.DEFAULT_MODE:
+                self.add_mode(mode, self._screen_factory(mode))
 
     def _screen_factory(self, mode: str) -> Callable[[], Screen]:
         """How to build the base screen of one mode (imports stay off the start-up path)."""
@@ -143,8 +149,17 @@ class LearnbotApp(App[None]):
 
         return build
 
+    def get_default_screen(self) -> Screen:
+        """The Ask screen, as the start-up mode's screen.
+
+        Textual builds a mode that is not (yet) in its modes from this method, without the full
+        style refresh that a registered mode's first screen costs; Ask is registered as a mode in
+        :meth:`on_mount`, once its screen exists, so that the other screens can switch back to it.
+        """
+        return self._screen_factory("ask")()
+
     def on_mount(self) -> None:
-        self.switch_mode("ask")
+        self.add_mode("ask", self._screen_factory("ask"))
         if self._start_screen is not None:
             self.push_screen(self._start_screen())
         if self.store is not None and self.profile is None:

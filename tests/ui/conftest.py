@@ -103,10 +103,14 @@ def make(pack: Pack, recorder: ListRecorder) -> Callable[..., "LearnbotApp"]:  #
 def _screen_text(app) -> str:
     from textual.widgets import Static
 
+    from learnbot.ui.widgets.links import Link
+
     parts = []
     for widget in app.screen.query("*"):
         if isinstance(widget, Static) and widget.display:
             parts.append(str(widget.render()))
+        elif isinstance(widget, Link):
+            parts.append(widget.plain_text)
     return "\n".join(parts)
 
 

@@ -17,7 +17,6 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
 from learnbot.core.answer import STRONG, Answer, Match
@@ -48,7 +47,13 @@ class Welcome(Vertical):
 
     def __init__(self, pack: Pack) -> None:
         super().__init__(id="welcome")
-        self.pack = pack
+        self.examples = example_questions(pack)[:MAX_NUMBERED]
+        """The example questions, numbered 1 up."""
+
+    @property
+    def choice_count(self) -> int:
+        """How many links the number keys can pick while the welcome is the latest thing shown."""
+        return len(self.examples)
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -60,8 +65,8 @@ class Welcome(Vertical):
             classes="welcome--intro",
         )
         yield Static("Try one of these (press its number, or type your own below):", classes="dim")
-        for question in example_questions(self.pack):
-            yield QuestionLink(question)
+        for number, question in enumerate(self.examples, start=1):
+            yield QuestionLink(question, number=number)
         yield Static(
             Content.assemble(
                 ("A learning aid: ", "bold"),
@@ -108,19 +113,16 @@ class AskScreen(Screen[None]):
         super().__init__()
         self.pack = pack
         self.conversation = conversation
-        self._choices: Widget | None = None
+        self._choices: Welcome | AnswerCard = Welcome(pack)
         """The card (or welcome) whose links the number keys pick."""
         self._box_empty = True
 
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="transcript", can_focus=False):
-            yield Welcome(self.pack)
+            yield self._choices
         yield QuestionInput(id="question", placeholder="Type a question, then press Enter")
         yield Footer()
-
-    def on_mount(self) -> None:
-        self._set_choices(self.query_one(Welcome))
 
     # --- asking ----------------------------------------------------------------------------
 
@@ -167,16 +169,12 @@ class AskScreen(Screen[None]):
         else:
             self.transcript.scroll_end(animate=False)
 
-    def _set_choices(self, holder: Widget) -> None:
-        if isinstance(self._choices, (AnswerCard, Welcome)):
+    def _set_choices(self, holder: Welcome | AnswerCard) -> None:
+        """Make ``holder`` (built with numbered links) the one the number keys pick from."""
+        if self._choices is not holder and self._choices.is_attached:
             self._choices.number_links(False)
         self._choices = holder
-        self.call_after_refresh(self._number_choices, holder)
-
-    def _number_choices(self, holder: Widget) -> None:
-        if holder is self._choices and isinstance(holder, (AnswerCard, Welcome)):
-            holder.number_links(True)
-            self.refresh_bindings()
+        self.refresh_bindings()
 
     # --- choosing --------------------------------------------------------------------------
 
@@ -188,19 +186,14 @@ class AskScreen(Screen[None]):
         else:
             self.app.open_item(message.item)
 
-    def _numbered_links(self) -> list[Link]:
-        return [link for link in self.query(Link) if link.number is not None]
-
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick":
-            if self.question_input.value:
-                return False
             (number,) = parameters
-            return any(link.number == number for link in self._numbered_links())
+            return self._box_empty and int(number) <= self._choices.choice_count  # type: ignore[arg-type]
         return True
 
     def action_pick(self, number: int) -> None:
-        for link in self._numbered_links():
+        for link in self._choices.links:
             if link.number == number:
                 link.action_choose()
                 return

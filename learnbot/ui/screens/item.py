@@ -75,9 +75,7 @@ class ItemScreen(Screen[None]):
             if related:
                 yield Static("Related:", classes="item--label")
                 for number, other in enumerate(related, start=1):
-                    link = ItemLink(other, "related")
-                    link.number = number if number <= MAX_RELATED_KEYS else None
-                    yield link
+                    yield ItemLink(other, "related", number=number if number <= MAX_RELATED_KEYS else None)
             if self.reading_order and item in self.reading_order:
                 place = self.reading_order.index(item) + 1
                 yield Static(

@@ -67,15 +67,27 @@ class AnswerCard(Vertical):
     }
     """
 
-    def __init__(self, answer: Answer, *, heading: Content | None = None) -> None:
+    def __init__(self, answer: Answer, *, heading: Content | None = None, numbered: bool = True) -> None:
         """Args:
         answer: What the ask engine said.
         heading: Replaces the "You asked" line (e.g. "You chose: ..." for a picked suggestion);
             a card with a heading shows no confidence word, because nothing was guessed.
+        numbered: Give its links number keys (it is the latest card).
         """
         super().__init__()
         self.answer = answer
         self.heading = heading
+        self._numbers = iter(range(1, MAX_NUMBERED + 1)) if numbered else iter(())
+        self._answered = answer.answered and answer.best is not None
+        self._offered = len(answer.related if self._answered else answer.suggestions) + len(answer.further)
+
+    @property
+    def choice_count(self) -> int:
+        """How many links the number keys can pick while this is the latest card."""
+        return min(self._offered, MAX_NUMBERED)
+
+    def _link(self, item, purpose: str) -> ItemLink:
+        return ItemLink(item, purpose, number=next(self._numbers, None))
 
     def compose(self) -> ComposeResult:
         answer = self.answer
@@ -87,14 +99,14 @@ class AnswerCard(Vertical):
         if answer.note:
             yield Static(Content(answer.note), classes="card--note")
         best = answer.best
-        if answer.answered and best is not None:
+        if self._answered and best is not None:
             if self.heading is None:
                 yield Static(confidence_line(answer), classes="card--confidence")
             yield Passage(best)
             if answer.related:
                 yield Static("Related:", classes="card--label")
                 for item in answer.related:
-                    yield ItemLink(item, "related")
+                    yield self._link(item, "related")
         else:
             yield Static(
                 Content(answer.message or "The briefing does not cover that."), classes="card--not-covered"
@@ -102,11 +114,11 @@ class AnswerCard(Vertical):
             if answer.suggestions:
                 yield Static("Did you mean:", classes="card--label")
                 for item in answer.suggestions:
-                    yield ItemLink(item, "suggestion")
+                    yield self._link(item, "suggestion")
         if answer.further:
             yield Static("Further information the briefing points to:", classes="card--label")
             for item in answer.further:
-                yield ItemLink(item, "further")
+                yield self._link(item, "further")
 
     @property
     def links(self) -> list[Link]:
