@@ -46,9 +46,21 @@ def _commands_provider():
 
 
 def default_conversation(pack: Pack) -> "Conversation":
-    """The core's ask engine for ``pack`` (imported here, off the start-up path)."""
+    """The core's ask engine for ``pack`` (imported here, off the start-up path).
+
+    Its index comes from the core's cache when the pack was loaded from a folder (a few
+    milliseconds instead of a build); the index's items equal the pack's, field for field.
+    """
     from learnbot.core.conversation import Conversation
 
+    if pack.root:
+        from learnbot.core.packcache import load_matcher
+
+        try:
+            _, matcher = load_matcher(pack.root)
+        except Exception:  # the folder changed under us: build the index from the pack in hand
+            return Conversation(pack)
+        return Conversation(pack, matcher=matcher)
     return Conversation(pack)
 
 

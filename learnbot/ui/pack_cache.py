@@ -7,9 +7,11 @@ that reads packs, is unchanged (same size and modification time), under the same
 learnbot versions. Anything unexpected (no cache, an unreadable, stale or foreign file) means the
 pack is loaded as usual; a pack with problems raises as usual and is never cached.
 
-Only a file the current user owns, in a folder only they can write, is ever unpickled. Set
-``LEARNBOT_CACHE_DIR`` to use another folder, or to an empty string to turn the cache off.
-No Textual here: the command line calls it before the app is built.
+It shares the folder of the ask engine's cache (:func:`learnbot.core.packcache.cache_dir`:
+``LEARNBOT_CACHE_DIR`` moves it, ``off`` turns both off) under its own file names, because the app
+wants the pack alone before its first paint and the engine's index only after it. Only a file the
+current user owns, in a folder only they can write, is ever unpickled. No Textual here: the
+command line calls it before the app is built.
 """
 
 from __future__ import annotations
@@ -26,21 +28,10 @@ from typing import Callable
 
 import learnbot
 from learnbot.core.model import Pack
-
-CACHE_ENV = "LEARNBOT_CACHE_DIR"
+from learnbot.core.packcache import cache_dir
 
 _READER_CODE = ("core/model.py", "core/loader.py", "core/yamlread.py", "ui/pack_cache.py")
 """The modules that decide what a loaded pack is: a change to any of them retires every cache."""
-
-
-def cache_dir() -> Path | None:
-    """Where cached packs live: ``$LEARNBOT_CACHE_DIR`` (empty: no cache), else the user cache folder."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen is not None:
-        return Path(chosen).expanduser() if chosen.strip() else None
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("learnbot", appauthor=False))
 
 
 def _stamp(path: Path) -> tuple[int, int]:
@@ -73,7 +64,7 @@ def _safe_to_read(path: Path) -> bool:
 
 def _cache_file(folder: Path, root: Path) -> Path:
     digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:20]
-    return folder / f"pack-{digest}.pickle"
+    return folder / f"app-pack-{digest}.pickle"
 
 
 def load_pack_cached(
@@ -123,7 +114,7 @@ def _store(folder: Path, path: Path, payload: dict) -> None:
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".pack-")
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".app-pack-")
     except (OSError, pickle.PicklingError):
         return
     try:

@@ -19,6 +19,7 @@ async def ask(pilot, question: str) -> None:
     pilot.app.screen.query_one("#question").insert_text_at_cursor(question)
     await pilot.press("enter")
     await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 
@@ -103,6 +104,9 @@ async def test_follow_a_related_link_with_the_mouse(make):
     async with app.run_test(size=SIZE) as pilot:
         await ask(pilot, "what is early help?")
         link = cards(app)[0].links[1]
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        assert link.region.height, "the link is on screen"
         await pilot.click(link)
         await pilot.pause()
         assert isinstance(app.screen, ItemScreen)

@@ -35,7 +35,7 @@ def test_a_current_cache_is_used_instead_of_the_yaml(pack_dir, tmp_path):
     assert load.calls == 1
     assert second == first
     assert second.get("rec-4").text == first.get("rec-4").text
-    (cached,) = (tmp_path / "cache").glob("pack-*.pickle")
+    (cached,) = (tmp_path / "cache").glob("app-pack-*.pickle")
     assert oct(cached.stat().st_mode & 0o777) == oct(0o600)
 
 
@@ -53,13 +53,13 @@ def test_a_broken_pack_raises_and_is_not_cached(pack_dir, tmp_path):
     (pack_dir / "pack.yaml").write_text("id: [unclosed\n")
     with pytest.raises(ContentError):
         load_pack_cached(pack_dir, folder=tmp_path / "cache")
-    assert not list((tmp_path / "cache").glob("pack-*"))
+    assert not list((tmp_path / "cache").glob("*pack-*"))
 
 
 def test_a_damaged_cache_is_ignored(pack_dir, tmp_path):
     load = CountingLoader()
     load_pack_cached(pack_dir, load=load, folder=tmp_path / "cache")
-    (cached,) = (tmp_path / "cache").glob("pack-*.pickle")
+    (cached,) = (tmp_path / "cache").glob("app-pack-*.pickle")
     cached.write_bytes(b"not a pickle")
     pack = load_pack_cached(pack_dir, load=load, folder=tmp_path / "cache")
     assert load.calls == 2
@@ -70,14 +70,14 @@ def test_a_damaged_cache_is_ignored(pack_dir, tmp_path):
 def test_a_cache_others_can_write_is_never_read(pack_dir, tmp_path):
     load = CountingLoader()
     load_pack_cached(pack_dir, load=load, folder=tmp_path / "cache")
-    (cached,) = (tmp_path / "cache").glob("pack-*.pickle")
+    (cached,) = (tmp_path / "cache").glob("app-pack-*.pickle")
     cached.chmod(0o666)
     load_pack_cached(pack_dir, load=load, folder=tmp_path / "cache")
     assert load.calls == 2
 
 
 def test_the_cache_can_be_turned_off(pack_dir, monkeypatch):
-    monkeypatch.setenv("LEARNBOT_CACHE_DIR", "")
+    monkeypatch.setenv("LEARNBOT_CACHE_DIR", "off")
     load = CountingLoader()
     load_pack_cached(pack_dir, load=load)
     load_pack_cached(pack_dir, load=load)

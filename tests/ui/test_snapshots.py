@@ -19,6 +19,8 @@ def asking(question: str):
         pilot.app.screen.query_one("#question").insert_text_at_cursor(question)
         await pilot.press("enter")
         await pilot.pause()
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.1)
         await pilot.pause()
 
     return run_before

@@ -17,7 +17,7 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Header, Markdown, Static
 
 from learnbot.core.answer import STRONG, Answer, Match
 from learnbot.core.model import Item, Pack
@@ -161,6 +161,14 @@ class AskScreen(Screen[None]):
         self.transcript.mount(card)
         self._set_choices(card)
         self.call_after_refresh(self._reveal, card)
+
+    @on(Markdown.TableOfContentsUpdated)
+    def _passage_laid_out(self, event: Markdown.TableOfContentsUpdated) -> None:
+        """A passage's Markdown is parsed (on a thread) and mounted after its card: scroll again."""
+        event.stop()
+        card = self._choices
+        if isinstance(card, AnswerCard) and card in event.markdown.ancestors:
+            self.call_after_refresh(self._reveal, card)
 
     def _reveal(self, card: AnswerCard) -> None:
         """Scroll to the new card: its end, unless it is taller than the view (then its top)."""
