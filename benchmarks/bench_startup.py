@@ -130,7 +130,7 @@ def main() -> None:
         return
 
     with tempfile.TemporaryDirectory() as data:
-        cache = "" if args.no_cache else str(Path(data) / "cache")
+        cache = "off" if args.no_cache else str(Path(data) / "cache")
         env = {**os.environ, "LEARNBOT_DATA_DIR": data, "LEARNBOT_CACHE_DIR": cache}
         # One profile, so that `learnbot` opens on the Ask screen rather than asking who you are.
         subprocess.run([sys.executable, "-m", "learnbot", "profiles", "--add", "Bench", "--role", "other",
