@@ -157,3 +157,21 @@ class WordBands:
 
 ENGLISH = WordBands()
 """The shared word-band table."""
+
+
+#: Irregular forms the stemmer cannot join to their base ("spoke" and "spoken" to "speak").
+IRREGULAR = {
+    "children": "child", "childrens": "child", "men": "man", "women": "woman", "people": "person",
+    "wives": "wife", "lives": "life", "families": "family",
+    "spoke": "speak", "spoken": "speak", "told": "tell", "said": "say", "saw": "see", "seen": "see",
+    "went": "go", "gone": "go", "wrote": "write", "written": "write", "took": "take", "taken": "take",
+    "gave": "give", "given": "give", "knew": "know", "known": "know", "thought": "think",
+    "brought": "bring", "bought": "buy", "met": "meet", "heard": "hear", "found": "find",
+    "made": "make", "kept": "keep", "felt": "feel", "held": "hold", "led": "lead", "sent": "send",
+    "spent": "spend", "understood": "understand", "began": "begin", "begun": "begin", "chose": "choose",
+    "chosen": "choose", "did": "do", "done": "do", "got": "get", "gotten": "get", "ran": "run",
+    "sat": "sit", "stood": "stand", "taught": "teach", "caught": "catch", "sought": "seek",
+    "fell": "fall", "fallen": "fall", "drew": "draw", "drawn": "draw", "grew": "grow", "grown": "grow",
+    "shown": "show", "became": "become", "came": "come", "dealt": "deal", "meant": "mean",
+    "paid": "pay", "rang": "ring", "rung": "ring", "woke": "wake",
+}

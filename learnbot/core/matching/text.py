@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import Stemmer
 
-from learnbot.core.matching.english import CHAT_SPEAK
+from learnbot.core.matching.english import CHAT_SPEAK, IRREGULAR
 
 _STEMMER = Stemmer.Stemmer("english")
 _TRANSLATE = str.maketrans({
@@ -67,6 +67,7 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """The word's stem (Snowball English), so "escalated" meets "escalation"."""
+    word = IRREGULAR.get(word, word)
     if len(word) <= 3 or word.isdigit():
         return word
     return _STEMMER.stemWord(word)
