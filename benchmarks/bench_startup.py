@@ -87,7 +87,7 @@ def child(kind: str, settle: bool) -> None:
     ui_app.LearnbotApp = _timed(ui_app.LearnbotApp, settle)  # type: ignore[misc]
     if kind == "app":
         from learnbot.locations import content_dir
-        from learnbot.ui.pack_cache import load_pack_cached
+        from learnbot.core.packcache import load_pack_cached
 
         ui_app.make_app(load_pack_cached(content_dir())).run()
     else:

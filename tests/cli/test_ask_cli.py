@@ -285,20 +285,20 @@ def test_the_cache_is_written_used_and_rebuilt_after_deletion(run, tmp_path: Pat
     cache = tmp_path / "cache"
     question = "I escalated to CSC and never heard back"
     first = _json_answer(run, question, cache)
-    files = list(cache.glob("pack-*.pickle"))
+    files = list(cache.glob("index-*.pickle"))
     assert len(files) == 1
     stamp = files[0].stat().st_mtime_ns
     assert _json_answer(run, question, cache) == first
     assert files[0].stat().st_mtime_ns == stamp  # read, not rewritten
     shutil.rmtree(cache)
     assert _json_answer(run, question, cache) == first
-    assert list(cache.glob("pack-*.pickle"))
+    assert list(cache.glob("index-*.pickle"))
 
 
 def test_a_corrupted_cache_still_answers_correctly(run, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first = _json_answer(run, "what does EHA stand for?", cache)
-    files = list(cache.glob("pack-*.pickle"))
+    files = list(cache.glob("index-*.pickle"))
     assert files
     good = files[0].read_bytes()
     variants = {
@@ -306,11 +306,11 @@ def test_a_corrupted_cache_still_answers_correctly(run, tmp_path: Path) -> None:
         "truncated": good[: len(good) // 2],
     }
     for name, garbage in variants.items():
-        for path in cache.glob("pack-*.pickle"):
+        for path in cache.glob("index-*.pickle"):
             path.write_bytes(garbage)
         assert _json_answer(run, "what does EHA stand for?", cache) == first, name
         # ... and the next run has a good cache again
-        for path in cache.glob("pack-*.pickle"):
+        for path in cache.glob("index-*.pickle"):
             assert path.read_bytes() != garbage, name
 
 
@@ -327,4 +327,4 @@ def test_cache_off_writes_nothing(run, tmp_path: Path) -> None:
     result = run("ask", "rec 4", env={"LEARNBOT_CACHE_DIR": "off"})
     assert_ok(result)
     assert "[rec-4]" in result.stdout
-    assert not list(tmp_path.glob("**/pack-*.pickle"))
+    assert not list(tmp_path.glob("**/index-*.pickle"))

@@ -42,7 +42,7 @@ def pack_copy(tmp_path):
 def test_second_load_comes_from_the_cache_and_matches_a_fresh_build(monkeypatch, tmp_path, pack_copy):
     monkeypatch.setenv("LEARNBOT_CACHE_DIR", str(tmp_path / "cache"))
     pack, matcher = packcache.load_matcher(pack_copy)
-    files = list((tmp_path / "cache").glob("pack-*.pickle"))
+    files = list((tmp_path / "cache").glob("index-*.pickle"))
     assert len(files) == 1
     cached_pack, cached_matcher = packcache.load_matcher(pack_copy)
     fresh = Matcher(pack)
@@ -59,13 +59,13 @@ def test_an_edited_pack_is_not_answered_from_a_stale_cache(monkeypatch, tmp_path
     meta.write_text(meta.read_text(encoding="utf-8").replace(pack.meta.title, "A renamed pack"), encoding="utf-8")
     again, _ = packcache.load_matcher(pack_copy)
     assert again.meta.title == "A renamed pack"
-    assert len(list((tmp_path / "cache").glob("pack-*.pickle"))) == 1  # the stale one is gone
+    assert len(list((tmp_path / "cache").glob("index-*.pickle"))) == 1  # rewritten, not piled up
 
 
 def test_a_garbage_cache_file_is_rebuilt(monkeypatch, tmp_path, pack_copy):
     monkeypatch.setenv("LEARNBOT_CACHE_DIR", str(tmp_path / "cache"))
     packcache.load_matcher(pack_copy)
-    for path in (tmp_path / "cache").glob("pack-*.pickle"):
+    for path in (tmp_path / "cache").glob("index-*.pickle"):
         path.write_bytes(b"not a pickle")
     pack, matcher = packcache.load_matcher(pack_copy)
     assert matcher.search("rec 4").best.item.id == "rec-4"

@@ -1,4 +1,4 @@
-"""The start-up cache of loaded packs: used only while it is current, never for a broken pack."""
+"""The cache of loaded packs: used only while it is current, never for a broken pack."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from learnbot.core.loader import ContentError, load_pack
-from learnbot.ui.pack_cache import load_pack_cached
+from learnbot.core.packcache import load_pack_cached
 
 FIXTURE_PACK = Path(__file__).resolve().parents[1] / "fixtures" / "ui_pack"
 
@@ -35,7 +35,7 @@ def test_a_current_cache_is_used_instead_of_the_yaml(pack_dir, tmp_path):
     assert load.calls == 1
     assert second == first
     assert second.get("rec-4").text == first.get("rec-4").text
-    (cached,) = (tmp_path / "cache").glob("app-pack-*.pickle")
+    (cached,) = (tmp_path / "cache").glob("pack-*.pickle")
     assert oct(cached.stat().st_mode & 0o777) == oct(0o600)
 
 
@@ -59,7 +59,7 @@ def test_a_broken_pack_raises_and_is_not_cached(pack_dir, tmp_path):
 def test_a_damaged_cache_is_ignored(pack_dir, tmp_path):
     load = CountingLoader()
     load_pack_cached(pack_dir, load=load, folder=tmp_path / "cache")
-    (cached,) = (tmp_path / "cache").glob("app-pack-*.pickle")
+    (cached,) = (tmp_path / "cache").glob("pack-*.pickle")
     cached.write_bytes(b"not a pickle")
     pack = load_pack_cached(pack_dir, load=load, folder=tmp_path / "cache")
     assert load.calls == 2
@@ -70,7 +70,7 @@ def test_a_damaged_cache_is_ignored(pack_dir, tmp_path):
 def test_a_cache_others_can_write_is_never_read(pack_dir, tmp_path):
     load = CountingLoader()
     load_pack_cached(pack_dir, load=load, folder=tmp_path / "cache")
-    (cached,) = (tmp_path / "cache").glob("app-pack-*.pickle")
+    (cached,) = (tmp_path / "cache").glob("pack-*.pickle")
     cached.chmod(0o666)
     load_pack_cached(pack_dir, load=load, folder=tmp_path / "cache")
     assert load.calls == 2
