@@ -87,6 +87,16 @@ class Conversation:
                              + f"(Only the first {MAX_QUESTION_CHARS} characters were read.)")
         return replace(answer, case_details_warning=warning)
 
+    def choose(self, item: Item) -> Answer:
+        """Show ``item`` as the answer (a "did you mean" pick) and make it the context, so that
+        "tell me more" and "why?" follow it up."""
+        self.last_question = item.title
+        self.last_item = item
+        self.shown = [item.id]
+        related = tuple(self.pack.related_items(item))[:3]
+        return Answer(question=item.title, answered=True, confidence=STRONG,
+                      matches=(Match(item, 100.0),), related=related)
+
     # --- new questions ------------------------------------------------------------------------
 
     def _new_question(self, question: str, text: str, note: str = "") -> Answer:

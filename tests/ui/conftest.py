@@ -31,10 +31,16 @@ class ScriptedConversation:
     def __init__(self, pack: Pack) -> None:
         self.pack = pack
         self.asked: list[str] = []
+        self.chosen: list[str] = []
         self.resets = 0
 
     def reset(self) -> None:
         self.resets += 1
+
+    def choose(self, item) -> Answer:
+        self.chosen.append(item.id)
+        return Answer(item.title, True, STRONG, matches=(Match(item, 100.0),),
+                      related=self.pack.related_items(item)[:3])
 
     def ask(self, question: str) -> Answer:
         self.asked.append(question)

@@ -455,3 +455,10 @@ def test_nothing_typed_is_kept_beyond_the_context(chat: Conversation) -> None:
     chat.ask("Jamie Smith DOB 04/05/2015 police didn't see the kids")
     chat.reset()
     assert "Jamie" not in repr(vars(chat))
+
+
+def test_a_did_you_mean_pick_becomes_the_context_for_follow_ups(chat: Conversation, pack: Pack) -> None:
+    chosen = chat.choose(pack.get("rec-4"))
+    assert chosen.answered and chosen.best.id == "rec-4"
+    answer = chat.ask("why?")
+    assert answer.answered and answer.best.id == "finding-police-children-not-seen"

@@ -147,13 +147,16 @@ class AskScreen(Screen[None]):
 
     def show_item(self, item: Item, how: str) -> None:
         """Show an item the practitioner picked as if it were the answer."""
-        answer = Answer(
-            question=item.title,
-            answered=True,
-            confidence=STRONG,
-            matches=(Match(item, 100.0),),
-            related=self.pack.related_items(item)[:3],
-        )
+        if self.conversation.ready:
+            answer = self.conversation.get().choose(item)  # follow-ups now refer to it
+        else:
+            answer = Answer(
+                question=item.title,
+                answered=True,
+                confidence=STRONG,
+                matches=(Match(item, 100.0),),
+                related=self.pack.related_items(item)[:3],
+            )
         self.app.recorder.item_read(item.id, "app")
         self._add_card(AnswerCard(answer, heading=Content.assemble((f"{how}: ", "bold"), item.title)))
 
