@@ -77,6 +77,9 @@ def bundled(repeats: int) -> None:
     pack = load_pack(content_dir())
     matcher = Matcher(pack)
     conversation = Conversation(pack, matcher)
+    for question in QUESTIONS:  # warm up: one-off work (compiling patterns, reading word lists)
+        conversation.reset()
+        conversation.ask(question)
     times = []
     for _ in range(repeats):
         for question in QUESTIONS:
@@ -144,8 +147,11 @@ def whole_process(rounds: int) -> None:
     learnbot = [str(exe), "-m", "learnbot", "ask", "police didn't see the kids, what should happen?"]
     baseline = [str(exe), "-c", "import rapidfuzz, yaml"]
     env = dict(os.environ)
+    # As an installed learnbot runs: from compiled bytecode (pip writes it at install time).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as cwd:
-        subprocess.run(learnbot, cwd=cwd, env=env, capture_output=True, check=True)  # warm the index cache
+        for _ in range(2):  # write the bytecode and warm the index cache
+            subprocess.run(learnbot, cwd=cwd, env=env, capture_output=True, check=True)
         ours, theirs = [], []
         for _ in range(rounds):
             for command, sink in ((baseline, theirs), (learnbot, ours)):

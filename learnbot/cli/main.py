@@ -60,8 +60,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The argument parser (also used by tests and --help).
 
     Args:
-        only: register just this subcommand in full (the others as bare names), so that running
-            one command imports only its own module. None registers them all.
+        only: register just this subcommand, so that running one command imports only its own
+            module (and builds one sub-parser, not twelve). None registers them all.
     """
     parser = argparse.ArgumentParser(
         prog="learnbot",
@@ -77,8 +77,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     for name, module in COMMANDS.items():
         if only is None or name == only:
             __import__(module, fromlist=["add_parser"]).add_parser(subparsers, parents)
-        else:
-            subparsers.add_parser(name)
     return parser
 
 

@@ -10,18 +10,33 @@ from __future__ import annotations
 
 import re
 
+
+class _Lazy:
+    """A regular expression compiled on first use: most questions hold no digit, and then none of
+    these patterns is ever needed (keeping `learnbot ask` quick to start)."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
+        self._compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):
+        if self._compiled is None:
+            self._compiled = re.compile(*self._source)
+        return getattr(self._compiled, name)
+
+
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_DATE = re.compile(
+_DATE = _Lazy(
     rf"\b\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*(?:19|20)?\d{{2}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+(?:19|20)\d{{2}}\b"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
     re.IGNORECASE,
 )
-_BIRTH_WORDS = re.compile(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| in)?|birthday)\b", re.IGNORECASE)
-_NAME = re.compile(
+_BIRTH_WORDS = _Lazy(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| in)?|birthday)\b", re.IGNORECASE)
+_NAME = _Lazy(
     r"\b[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\s+(?:[A-Z]')?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\b"
 )
 #: The UK's postcode areas (the letters a postcode starts with), so "lp1 2nd" is not taken for one.
@@ -31,20 +46,20 @@ _AREAS = (
     "ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST "
     "SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
 ).split()
-_POSTCODE = re.compile(r"\b([A-Z]{1,2})\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+_POSTCODE = _Lazy(r"\b([A-Z]{1,2})\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 _AREA_SET = frozenset(_AREAS)
-_NUMERIC_DATE = re.compile(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b")
-_STREET = re.compile(
+_NUMERIC_DATE = _Lazy(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b")
+_STREET = _Lazy(
     r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Gardens|"
     r"Place|Pl|Terrace|Grove|Square|Walk|Rise|Hill|Mews|Row|View|Park|Parade)\b",
     re.IGNORECASE,
 )
-_NHS = re.compile(r"(?<![\d+])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?!\d)")
-_PHONE = re.compile(
+_NHS = _Lazy(r"(?<![\d+])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?!\d)")
+_PHONE = _Lazy(
     r"(?<![\d])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:7\d{3}|\d{2,4})\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)"
 )
-_NHS_WORD = re.compile(r"\bnhs\b", re.IGNORECASE)
+_NHS_WORD = _Lazy(r"\bnhs\b", re.IGNORECASE)
 
 #: Capitalised pairs that are the briefing's own names, not a person's.
 _NOT_NAMES = {
@@ -74,6 +89,8 @@ def case_details(text: str) -> list[str]:
     The checks err towards warning: a false alarm costs a sentence, a miss costs a family's privacy.
     """
     text = text[:20_000]
+    if not any(ch.isdigit() for ch in text):
+        return []  # every detail we look for holds a digit (a date, a number, a postcode)
     found: list[str] = []
     names = [m.group(0) for m in _NAME.finditer(text) if m.group(0).lower() not in _NOT_NAMES]
     if _NUMERIC_DATE.search(text) or (_DATE.search(text) and (names or _BIRTH_WORDS.search(text))):
@@ -102,6 +119,8 @@ def mask_case_details(text: str) -> str:
     A phone number or a postcode says nothing about the question's topic, and counted as unknown
     words it would make learnbot decline a question it can answer.
     """
+    if not any(ch.isdigit() for ch in text):
+        return text
     text = _POSTCODE.sub(lambda m: " " if m.group(1).upper() in _AREA_SET else m.group(0), text)
     for pattern in (_NUMERIC_DATE, _STREET, _NHS, _PHONE):
         text = pattern.sub(" ", text)

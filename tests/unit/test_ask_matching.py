@@ -116,9 +116,9 @@ def test_the_items_these_tests_name_exist(pack: Pack) -> None:
     ],
 )
 def test_abbreviations_expand_both_ways(matcher: Matcher, short: str, long: str) -> None:
-    expansions = matcher.knowledge.expansions
-    assert phrase_key(long) in expansions.get(phrase_key(short), set())
-    assert phrase_key(short) in expansions.get(phrase_key(long), set())
+    knowledge = matcher.knowledge
+    assert phrase_key(long) in knowledge.targets(phrase_key(short))
+    assert phrase_key(short) in knowledge.targets(phrase_key(long))
 
 
 def test_a_question_slot_stands_for_its_expansion(matcher: Matcher) -> None:

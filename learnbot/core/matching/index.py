@@ -13,7 +13,6 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass
 
 from learnbot.core.matching.text import stem, words
 from learnbot.core.model import Item
@@ -32,19 +31,17 @@ K1 = 1.2
 B = 0.5
 
 
-@dataclass(frozen=True)
-class Posting:
-    """The items a stem occurs in, and how strongly (BM25-saturated, field-weighted)."""
+Posting = tuple[array, array]
+"""The items a stem occurs in (sorted ids), and how strongly (BM25-saturated, field-weighted).
+Plain tuples of arrays: a cached index of thousands of them unpickles in a blink."""
 
-    docs: array
-    weights: array
 
-    def weight(self, doc: int) -> float:
-        """This stem's weight in ``doc``, 0.0 if absent."""
-        i = bisect_left(self.docs, doc)
-        if i < len(self.docs) and self.docs[i] == doc:
-            return self.weights[i]
-        return 0.0
+def _posting_weight(posting: Posting, doc: int) -> float:
+    docs, weights = posting
+    i = bisect_left(docs, doc)
+    if i < len(docs) and docs[i] == doc:
+        return weights[i]
+    return 0.0
 
 
 def item_fields(item: Item) -> dict[str, str]:
@@ -95,9 +92,9 @@ class Index:
                 docs, weights = grouped[s]
                 docs.append(doc)
                 weights.append(w * (K1 + 1) / (w + norm))
-        self.postings: dict[str, Posting] = {s: Posting(d, w) for s, (d, w) in grouped.items()}
+        self.postings: dict[str, Posting] = grouped
         self.idf: dict[str, float] = {
-            s: math.log(1 + (self.size - len(p.docs) + 0.5) / (len(p.docs) + 0.5))
+            s: math.log(1 + (self.size - len(p[0]) + 0.5) / (len(p[0]) + 0.5))
             for s, p in self.postings.items()
         }
         self.unknown_idf = math.log(1 + (self.size + 0.5) / 0.5)
@@ -109,12 +106,12 @@ class Index:
     def df(self, stem: str) -> int:
         """How many items hold ``stem``."""
         posting = self.postings.get(stem)
-        return len(posting.docs) if posting else 0
+        return len(posting[0]) if posting else 0
 
     def weight(self, stem: str, doc: int) -> float:
         """``stem``'s saturated weight in item ``doc`` (0.0 if absent)."""
         posting = self.postings.get(stem)
-        return posting.weight(doc) if posting else 0.0
+        return _posting_weight(posting, doc) if posting else 0.0
 
     def candidates(self, stems_: list[str], limit: int, max_df_share: float = 0.05) -> list[int]:
         """Items worth scoring: those holding the question's rarer stems, best first.
@@ -125,13 +122,13 @@ class Index:
         scores: dict[int, float] = defaultdict(float)
         cap = max(50, int(self.size * max_df_share))
         usable = [s for s in set(stems_) if s in self.postings]
-        rare = [s for s in usable if len(self.postings[s].docs) <= cap]
+        rare = [s for s in usable if len(self.postings[s][0]) <= cap]
         if not rare and usable:
             rare = sorted(usable, key=self.df)[:2]
         for s in rare:
-            posting = self.postings[s]
+            docs, weights = self.postings[s]
             idf = self.idf[s]
-            for doc, w in zip(posting.docs, posting.weights):
+            for doc, w in zip(docs, weights):
                 scores[doc] += idf * w
         if len(scores) <= limit:
             return list(scores)

@@ -36,8 +36,9 @@ def phrase_key(text: str) -> tuple[str, ...]:
 class Knowledge:
     """Compiled synonyms, abbreviations and word classes for one pack."""
 
-    expansions: dict[Phrase, set[Phrase]] = field(default_factory=dict)
-    """A phrase (as stems) -> the phrases it also stands for."""
+    expansions: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """A phrase (its stems joined by spaces) -> the phrases it also stands for (likewise joined).
+    Joined strings rather than tuples keep the cached index small and quick to unpickle."""
     max_phrase: int = 1
     """Longest phrase in :attr:`expansions`, in words."""
     stopwords: frozenset[str] = frozenset()
@@ -46,8 +47,8 @@ class Knowledge:
     """Stems that frame a question rather than name its topic."""
     generic: frozenset[str] = frozenset()
     """Stems too general to decide a topic alone."""
-    out_of_scope: list[Phrase] = field(default_factory=list)
-    """Phrases (as stems) of topics the briefing never discusses."""
+    out_of_scope: list[str] = field(default_factory=list)
+    """Phrases (stems joined by spaces) of topics the briefing never discusses."""
     surface_words: set[str] = field(default_factory=set)
     """Every word the knowledge itself knows (for spelling correction)."""
 
@@ -65,11 +66,20 @@ class Knowledge:
             # "how many cases" must not come to mean every "case": a phrase whose meaning lay in
             # its small words is dropped rather than reduced to one common word.
             return
-        self.expansions.setdefault(a, set()).add(b)
-        self.max_phrase = max(self.max_phrase, len(a))
+        self._add(a, b)
         if both_ways:
-            self.expansions.setdefault(b, set()).add(a)
-            self.max_phrase = max(self.max_phrase, len(b))
+            self._add(b, a)
+
+    def targets(self, phrase: Phrase) -> tuple[Phrase, ...]:
+        """The phrases ``phrase`` (as stems) also stands for."""
+        return tuple(tuple(t.split()) for t in self.expansions.get(" ".join(phrase), ()))
+
+    def _add(self, phrase: Phrase, target: Phrase) -> None:
+        key, value = " ".join(phrase), " ".join(target)
+        targets = self.expansions.get(key, ())
+        if value not in targets:
+            self.expansions[key] = tuple(sorted((*targets, value)))
+        self.max_phrase = max(self.max_phrase, len(phrase))
 
 
 def _stem_set(words) -> frozenset[str]:
@@ -106,7 +116,7 @@ def compile_knowledge(pack: Pack) -> Knowledge:
     for phrase in matching.out_of_scope:
         key = phrase_key(phrase)
         if key:
-            knowledge.out_of_scope.append(key)
+            knowledge.out_of_scope.append(" ".join(key))
     for phrase in matching.out_of_scope:
         knowledge.surface_words.update(phrase.lower().split())
     knowledge.surface_words.update(STOPWORDS | FRAME_WORDS | GENERIC_WORDS | extra_stop)

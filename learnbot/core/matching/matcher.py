@@ -207,12 +207,12 @@ class Matcher:
         self._doc_of = {item.id: doc for doc, item in enumerate(self.items)}
         # Phrases the briefing itself says (its quoted passages, not learnbot's notes or hints): an
         # out-of-scope topic the briefing does mention is not out of scope.
-        self._briefing_grams: set[tuple[str, ...]] = set()
+        self._briefing_grams: set[str] = set()
         for item in self.items:
             if item.quote:
                 seq = [s for s in stems(item.text) if s not in self.knowledge.stopwords]
                 self._briefing_grams.update(
-                    tuple(seq[i:i + n]) for n in range(1, 5) for i in range(len(seq) - n + 1)
+                    " ".join(seq[i:i + n]) for n in range(1, 5) for i in range(len(seq) - n + 1)
                 )
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
@@ -280,10 +280,10 @@ class Matcher:
             corrected = word if word in knowledge.stopwords else self._correct(word)
             sequence.append((corrected, stem(corrected), word if corrected != word else ""))
         stem_seq = [s for _, s, _ in sequence]
-        grams = {tuple(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
+        grams = {" ".join(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
         for phrase in knowledge.out_of_scope:
             if phrase in grams and phrase not in self._briefing_grams:
-                query.out_of_scope.append(" ".join(phrase))
+                query.out_of_scope.append(phrase)
         index = 0
         while index < len(sequence):
             slot = self._phrase_slot(sequence, stem_seq, index)
@@ -302,10 +302,9 @@ class Matcher:
 
     def _phrase_slot(self, sequence, stem_seq: list[str], start: int) -> Slot | None:
         """The longest phrase starting at ``start`` that the pack's knowledge expands, as one slot."""
-        expansions = self.knowledge.expansions
         for length in range(min(self.knowledge.max_phrase, len(stem_seq) - start), 0, -1):
             key = tuple(stem_seq[start:start + length])
-            targets = expansions.get(key)
+            targets = self.knowledge.targets(key)
             if not targets:
                 continue
             if length == 1 and (key[0] in self.knowledge.frame or key[0] in self.knowledge.stopwords):
@@ -316,7 +315,7 @@ class Matcher:
             return Slot(
                 word=" ".join(w for w, _, _ in sequence[start:start + length]),
                 stem=" ".join(own),
-                alternatives=[(own, factor), *((t, SYNONYM_FACTOR * factor) for t in sorted(targets))],
+                alternatives=[(own, factor), *((t, SYNONYM_FACTOR * factor) for t in targets)],
                 corrected_from=" ".join(c for _, _, c in sequence[start:start + length] if c),
                 span=length,
             )
@@ -448,10 +447,11 @@ class Matcher:
             posting = self.index.postings.get(s)
             if posting is None:
                 continue
-            if len(posting.docs) <= 4 * len(candidates):
-                out[s] = dict(zip(posting.docs, posting.weights))
+            docs, weights = posting
+            if len(docs) <= 4 * len(candidates):
+                out[s] = dict(zip(docs, weights))
             else:
-                out[s] = {doc: w for doc in candidates if (w := posting.weight(doc))}
+                out[s] = {doc: w for doc in candidates if (w := self.index.weight(s, doc))}
         return out
 
     def _hint_coverage(self, query: Query, among: set[int] | None = None) -> dict[int, float]:
