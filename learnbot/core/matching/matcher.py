@@ -21,7 +21,7 @@ question that reuses a few of the briefing's words to ask something it never say
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -436,8 +436,10 @@ class Matcher:
             share = present / len(phrase)
             if share < 1.0 and position > 0:
                 share *= share * 0.5
-            best_presence = max(best_presence, factor * share)
-            best_bm25 = max(best_bm25, factor * bm25 / len(phrase))
+            if factor * share > best_presence:
+                best_presence = factor * share
+            if factor * bm25 / len(phrase) > best_bm25:
+                best_bm25 = factor * bm25 / len(phrase)
         return best_presence, best_bm25
 
     def _weights(self, query: Query, candidates: list[int]) -> dict[str, dict[int, float]]:
@@ -530,10 +532,11 @@ class Matcher:
             for scored_item in head:
                 doc = self._doc_of[scored_item.item.id]
                 similarity = max((fuzz.token_set_ratio(text, h) for h in self._hint_texts[doc]), default=0.0)
-                rescored.append(replace(scored_item, score=scored_item.score * (1 - W_FUZZ) + W_FUZZ * similarity))
+                rescored.append(Scored(scored_item.item, scored_item.score * (1 - W_FUZZ) + W_FUZZ * similarity,
+                                       scored_item.coverage))
             results = rescored + results[RERANK:]
             results.sort(key=lambda s: (-s.score, s.item.id))
-        return [replace(r, score=min(100.0, r.score)) for r in results[:limit]]
+        return [r if r.score <= 100.0 else Scored(r.item, 100.0, r.coverage) for r in results[:limit]]
 
     def _kind_factor(self, query: Query, doc: int) -> float:
         """What the question's form says about the kind of passage it wants.
