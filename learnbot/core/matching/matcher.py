@@ -57,7 +57,7 @@ CANDIDATES = 30
 
 ANSWER_THRESHOLD = 0.35
 """Least coverage of the question for a confident answer."""
-UNKNOWN_LIMIT = 0.4
+UNKNOWN_LIMIT = 0.45
 """Share of a question's weight in words the pack has never seen, from which it is declined."""
 STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
