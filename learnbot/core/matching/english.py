@@ -62,6 +62,9 @@ GENERIC_WORDS = frozenset(
     time times day days week weeks month months year years
     enough well much often how many number
     involve involved involvement role roles job jobs
+    change changes changed changing set sets setting update updates updated updating send sends
+    sending move moves moved moving start starts started starting stop stops stopped check checks
+    checked checking
     """.split()
 )
 
