@@ -538,3 +538,15 @@ def test_each_match_text_is_one_whole_passage(ask, pack: Pack, question: str) ->
 
 def test_every_passage_fits_the_contract_size(pack: Pack) -> None:
     assert all(0 < len(item.text) <= MAX_PASSAGE for item in pack.items)
+
+
+@pytest.mark.parametrize(
+    "question, answered",
+    [
+        ("how many early help workers are there", False),
+        ("how many cases were escalated to social care", True),
+        ("how many recommendations are there", True),
+    ],
+)
+def test_a_how_many_question_needs_a_passage_that_counts(ask, question: str, answered: bool) -> None:
+    assert ask(question).answered is answered

@@ -591,7 +591,17 @@ class Matcher:
             return best.coverage >= 0.95 and len(query.slots) >= 2
         total = query.total_weight
         unknown = sum(slot.weight for slot in query.slots if not slot.known) / total if total else 1.0
-        return best.coverage >= self.answer_threshold and unknown < self.unknown_limit
+        if best.coverage < self.answer_threshold or unknown >= self.unknown_limit:
+            return False
+        # A question asking how many, or when, is answered only by a passage that gives a number
+        # or a date: "how many early help workers are there?" is not answered by a passage about
+        # early help workers that counts nothing.
+        doc = self._doc_of[best.item.id]
+        # (A numbered passage answers "how many recommendations are there?" by its numbering.)
+        counted = self._has_number[doc] or (best.item.number is not None and best.item.kind in query.kinds)
+        if query.quantity and not counted:
+            return False
+        return True
 
     def confidence_word(self, result: SearchResult) -> str:
         """"strong", "partial" or "none"."""
