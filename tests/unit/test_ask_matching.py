@@ -355,10 +355,8 @@ def test_typos_still_reach_the_passage(ask, question: str, expected: set[str]) -
         pytest.param("social care won't tell me what happened after I escalated",
                      {"finding-escalation-feedback", "rec-5"}),
         pytest.param("we can't get hold of dad", {"finding-fathers", "rec-3"}),
-        pytest.param("mum's boyfriend wasn't spoken to", {"finding-fathers", "rec-3"},
-                     marks=gap("'boyfriend' is not read as a male carer / father figure; declined")),
-        pytest.param("do we need to write down ethnicity", {"finding-demographics", "gloss-demographic-information"},
-                     marks=gap("'write down' is not read as recording; declined")),
+        pytest.param("mum's boyfriend wasn't spoken to", {"finding-fathers", "rec-3"}),
+        pytest.param("do we need to write down ethnicity", {"finding-demographics", "gloss-demographic-information"}),
         pytest.param("who do I tell if early help isn't working and things are getting worse",
                      {"rec-5", "finding-should-be-csc"},
                      marks=gap("'isn't working' is not read as 'intended outcomes not achieved'; "
@@ -366,12 +364,9 @@ def test_typos_still_reach_the_passage(ask, question: str, expected: set[str]) -
         pytest.param("how many families' files did they look at", {"method-sample"},
                      marks=gap("'families' files' ranks the completed-by passage above the sample")),
         pytest.param("the kids were at their nan's when police called round, is that ok",
-                     {"finding-police-children-not-seen", "rec-4"},
-                     marks=gap("long paraphrase of the police-visit finding is declined")),
-        pytest.param("should officers insist on seeing the children", {"rec-4", "finding-police-children-not-seen"},
-                     marks=gap("'insist on seeing' the children is declined")),
-        pytest.param("my concern went up the chain and I got no update", {"finding-escalation-feedback", "rec-5"},
-                     marks=gap("'went up the chain' / 'no update' not read as escalation without feedback")),
+                     {"finding-police-children-not-seen", "rec-4"}),
+        pytest.param("should officers insist on seeing the children", {"rec-4", "finding-police-children-not-seen"}),
+        pytest.param("my concern went up the chain and I got no update", {"finding-escalation-feedback", "rec-5"}),
     ],
 )
 def test_paraphrase_reaches_the_passage(ask, question: str, expected: set[str]) -> None:
