@@ -205,14 +205,17 @@ class Matcher:
                     self._hint_postings.setdefault(s, set()).add(hint_id)
         self._hint_start.append(len(self._hint_doc))
         self._doc_of = {item.id: doc for doc, item in enumerate(self.items)}
-        # Phrases the briefing itself says (its quoted passages, not learnbot's notes or hints): an
-        # out-of-scope topic the briefing does mention is not out of scope.
-        self._briefing_grams: set[str] = set()
+        # The out-of-scope topics the briefing does mention after all, in its quoted passages (not
+        # learnbot's notes or hints): a topic the briefing speaks of is not out of scope.
+        topics = set(self.knowledge.out_of_scope)
+        longest = max((len(t.split()) for t in topics), default=0)
+        self._topics_said: set[str] = set()
         for item in self.items:
-            if item.quote:
+            if item.quote and topics:
                 seq = [s for s in stems(item.text) if s not in self.knowledge.stopwords]
-                self._briefing_grams.update(
-                    " ".join(seq[i:i + n]) for n in range(1, 5) for i in range(len(seq) - n + 1)
+                self._topics_said.update(
+                    gram for n in range(1, longest + 1) for i in range(len(seq) - n + 1)
+                    if (gram := " ".join(seq[i:i + n])) in topics
                 )
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
@@ -282,7 +285,7 @@ class Matcher:
         stem_seq = [s for _, s, _ in sequence]
         grams = {" ".join(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
         for phrase in knowledge.out_of_scope:
-            if phrase in grams and phrase not in self._briefing_grams:
+            if phrase in grams and phrase not in self._topics_said:
                 query.out_of_scope.append(phrase)
         index = 0
         while index < len(sequence):
