@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from learnbot.core.progress.roles import ROLES
 from learnbot.core.progress.store import MAX_AGENCY, MAX_NAME, Profile, ProgressStore, StoreError
+from learnbot.ui.app import quiet_keys
 
 INTRO = (
     "learnbot keeps a private record, on this computer only, of the passages you read and your quiz "
@@ -49,6 +50,7 @@ class ProfileScreen(Screen[Profile | None]):
                 tooltip="Make a profile from the form and use it."),
         Binding("escape", "skip", "No profile", id="profile.skip",
                 tooltip="Carry on without keeping progress (nothing is recorded)."),
+        *quiet_keys("profile"),
     ]
 
     profile_list = getters.query_one("#profile-list", OptionList)
@@ -123,3 +125,5 @@ class ProfileScreen(Screen[Profile | None]):
 
     def _say(self, message: str) -> None:
         self.error.update(Content(message))
+        # At 80x24 the form's foot may be out of view: say it where it is always seen, too.
+        self.notify(message, severity="warning", markup=False)
