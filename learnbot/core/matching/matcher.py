@@ -7,7 +7,8 @@ How a question is read:
 2. function words are dropped; words that only frame a question ("tell me", "what does it say")
    are set aside; the rest become *slots*, each standing for its own stem plus whatever the pack's
    synonyms and glossary say it also means ("kids" -> "children", "EHA" -> "early help assessment");
-3. numbered references ("rec 4", "learning point 2", "recs 1 and 2") go straight to those items.
+3. numbered references ("rec 4", "learning point 2", "recs 1 and 2") go straight to those items
+   (``learnbot.core.matching.numbers``).
 
 How passages are ranked: BM25F over the candidates that share the question's rarer words, blended
 with *coverage* (how much of the question, weighted by rarity, a passage accounts for) and with
@@ -26,9 +27,10 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from learnbot.core.matching.english import ENGLISH, NUMBER_WORDS
+from learnbot.core.matching.english import ENGLISH
 from learnbot.core.matching.index import Index
 from learnbot.core.matching.knowledge import ARTICLES, Knowledge, compile_knowledge
+from learnbot.core.matching.numbers import number_references
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
 
@@ -62,14 +64,6 @@ UNKNOWN_LIMIT = 0.45
 STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
 
-_NUMBERED_KINDS = [
-    (re.compile(r"^(rec|recs|recomm?end?ations?|recc?omm?end?ations?|recommend|r)$"), "recommendation"),
-    (re.compile(r"^(lp|lps)$"), "learning_point"),
-    (re.compile(r"^(findings?|kf|kfs)$"), "finding"),
-]
-_GLUED = re.compile(r"^(rec|recs|lp|kf|r)(\d{1,2})$")
-_LEARNING = re.compile(r"^(learning|learnings)$")
-_POINT = re.compile(r"^(points?|pt|pts)$")
 _KIND_CUES = {
     "recommendation": re.compile(r"\b(?:recs?|recommend\w*)\b"),
     "finding": re.compile(r"\b(?:findings?|found|find)\b"),
@@ -267,7 +261,7 @@ class Matcher:
         query = Query(text=question)
         raw = words(question)[:MAX_WORDS]
         query.words = raw
-        query.numbers = self._numbers(raw)
+        query.numbers = number_references(raw, self._last_number)
         joined = " ".join(raw)
         query.definitional = bool(_DEFINITIONAL.search(joined))
         query.kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
@@ -336,88 +330,9 @@ class Matcher:
         if slot.generic:
             slot.weight *= GENERIC_WEIGHT
 
-    def _numbers(self, raw: list[str]) -> list[tuple[str, int]]:
-        """Numbered references: "rec 4", "recs 1 and 2", "learning point two", "the 3rd
-        recommendation", "lp3", "the last recommendation"."""
-        found: list[tuple[str, int]] = []
-
-        def add(kind: str, number: int) -> None:
-            if (kind, number) not in found:
-                found.append((kind, number))
-
-        i = 0
-        while i < len(raw):
-            glued = _GLUED.match(raw[i])
-            if glued:
-                kind, _ = self._numbered_kind([glued.group(1)], 0)
-                if kind:
-                    add(kind, int(glued.group(2)))
-                    i += 1
-                    continue
-            kind, width = self._numbered_kind(raw, i)
-            if not kind and raw[i] in ("number", "no", "num", "#") and i + 2 < len(raw):
-                # "number 2 of the recommendations"
-                value = int(raw[i + 1]) if raw[i + 1].isdigit() else NUMBER_WORDS.get(raw[i + 1])
-                later = 2
-                while i + later < len(raw) and raw[i + later] in ("of", "the", "in"):
-                    later += 1
-                if value is not None and i + later < len(raw):
-                    kind, width = self._numbered_kind(raw, i + later)
-                    if kind:
-                        add(kind, value)
-                        i += later + width
-                        continue
-                kind = ""
-            if not kind:
-                # "the 3rd recommendation", "second learning point", "the last rec"
-                value = _ordinal(raw[i])
-                if value is not None and i + 1 < len(raw):
-                    kind, width = self._numbered_kind(raw, i + 1)
-                    if kind:
-                        add(kind, value if value > 0 else self._last_number(kind))
-                        i += 1 + width
-                        continue
-                i += 1
-                continue
-            j = i + width
-            numbers: list[int] = []
-            while j < len(raw):
-                token = raw[j]
-                if token in ("no", "number", "num", "nos", "#"):
-                    j += 1
-                    continue
-                value = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
-                if value is not None:
-                    numbers.append(value)
-                    j += 1
-                    continue
-                if numbers and token in ("and", "to", "or", "&", "+"):
-                    j += 1
-                    continue
-                break
-            if numbers and raw[j - 1] in ("and", "or", "&", "+"):
-                j -= 1
-            for n in numbers:
-                add(kind, n)
-            i = max(j, i + 1)
-        return found
-
     def _last_number(self, kind: str) -> int:
+        """The highest number the pack gives items of ``kind`` ("the last recommendation")."""
         return max((number for (k, number) in self._numbered if k == kind), default=0)
-
-    @staticmethod
-    def _numbered_kind(raw: list[str], i: int) -> tuple[str, int]:
-        token = raw[i]
-        if _LEARNING.match(token) and i + 1 < len(raw) and _POINT.match(raw[i + 1]):
-            return "learning_point", 2
-        if token in ("key",) and i + 1 < len(raw) and raw[i + 1].startswith("finding"):
-            return "finding", 2
-        for pattern, kind in _NUMBERED_KINDS:
-            if pattern.match(token):
-                return kind, 1
-        if len(token) >= 8 and fuzz.ratio(token, "recommendation") >= 80:
-            return "recommendation", 1
-        return "", 0
 
     # --- ranking ------------------------------------------------------------------------------
 
@@ -611,19 +526,6 @@ class Matcher:
         if not result.answered or not result.best:
             return "none"
         return "strong" if result.by_number or result.best.coverage >= self.strong_threshold else "partial"
-
-
-def _ordinal(token: str) -> int | None:
-    """1 for "first"/"1st", 0 for "last"/"final", None if not an ordinal."""
-    if token in ("last", "final"):
-        return 0
-    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", token):
-        return int(token[:-2])
-    if token in NUMBER_WORDS and not token.isdigit() and token not in ("one", "two", "three", "four", "five",
-                                                                        "six", "seven", "eight", "nine", "ten",
-                                                                        "eleven", "twelve"):
-        return NUMBER_WORDS[token]
-    return None
 
 
 def _unknown_factor(band: int | None) -> float:
