@@ -244,3 +244,15 @@ async def test_a_failing_engine_does_not_take_the_app_down(pack):
         await ask(pilot, "what is early help?")
         assert cards(app) == []
         assert app.is_running
+
+
+async def test_the_next_best_passages_are_offered_as_also_relevant(make):
+    app = make(real=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "police didn't see the kids, what should happen?")
+        (card,) = cards(app)
+        answer = card.answer
+        others = [m.item for m in answer.matches[1:3] if m.item not in answer.related]
+        assert others, "the real engine ranks more than one passage for this question"
+        shown = [link.item for link in card.links]
+        assert shown[: len(others)] == others  # first among the card's links, numbered 1, 2 ...

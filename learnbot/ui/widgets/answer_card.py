@@ -79,7 +79,14 @@ class AnswerCard(Vertical):
         self.heading = heading
         self._numbers = iter(range(1, MAX_NUMBERED + 1)) if numbered else iter(())
         self._answered = answer.answered and answer.best is not None
-        self._offered = len(answer.related if self._answered else answer.suggestions) + len(answer.further)
+        # The next best passages: when the first is not quite what was meant, the answer is
+        # often the second (the matcher's top three hold it far more often than its top one).
+        self._others = tuple(
+            m.item for m in answer.matches[1:3] if m.item not in answer.related
+        ) if self._answered else ()
+        self._offered = (
+            len(self._others) + len(answer.related if self._answered else answer.suggestions) + len(answer.further)
+        )
 
     @property
     def choice_count(self) -> int:
@@ -103,6 +110,10 @@ class AnswerCard(Vertical):
             if self.heading is None:
                 yield Static(confidence_line(answer), classes="card--confidence")
             yield Passage(best)
+            if self._others:
+                yield Static("Also relevant:", classes="card--label")
+                for item in self._others:
+                    yield self._link(item, "related")
             if answer.related:
                 yield Static("Related:", classes="card--label")
                 for item in answer.related:
