@@ -11,6 +11,8 @@ shown, so start-up only pays for the Ask screen.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from learnbot.core.conversation import Conversation
     from learnbot.core.progress.store import Profile, ProgressStore
     from learnbot.ui.screens.ask import AskScreen
+    from learnbot.ui.screens.session import SessionScreen
 
 ConversationFactory = Callable[[Pack], "Conversation"]
 """Makes the ask engine for a pack (tests pass a stand-in)."""
@@ -194,7 +197,22 @@ class LearnbotApp(App[None]):
         return True
 
     def action_show(self, mode: str) -> None:
-        """Go to one of the main screens; pressed again, go back to its start (close open items)."""
+        """Go to one of the main screens; pressed again, go back to its start (close open items).
+
+        With a quiz or a team briefing under way, Help opens over it (Esc comes back), and the
+        other screens are shown only once the practitioner has said to leave it.
+        """
+        session = self.session_under_way()
+        if session is None:
+            self._go(mode)
+        elif mode == "help":
+            from learnbot.ui.screens.help import HelpScreen
+
+            self.push_screen(HelpScreen(self.pack))
+        else:
+            session.request_leave(then=partial(self._go, mode))
+
+    def _go(self, mode: str) -> None:
         if mode == self.current_mode:
             while len(self.screen_stack) > 1:
                 self.pop_screen()
@@ -217,10 +235,30 @@ class LearnbotApp(App[None]):
         self.push_screen(ItemScreen(self.pack, item, reading_order=reading_order))
 
     def action_progress(self) -> None:
-        """Show the Progress screen over the current one."""
+        """Show the Progress screen over the current one (unless it is showing already)."""
         from learnbot.ui.screens.progress import ProgressScreen
 
-        self.push_screen(ProgressScreen())
+        if not isinstance(self.screen, ProgressScreen):
+            self.push_screen(ProgressScreen())
+
+    def start_quiz(self, topic: str) -> None:
+        """Open a new solo quiz on ``topic`` over the current screen, as ``learnbot quiz`` does."""
+        from learnbot.core.quiz import Quiz
+        from learnbot.ui.screens.quiz import QuizScreen
+
+        self.push_screen(QuizScreen(Quiz.start(self.pack, topic)))
+
+    def run_briefing(self) -> None:
+        """Open a team briefing's set-up screen over the current one, as ``learnbot briefing`` does."""
+        from learnbot.ui.screens.briefing import BriefingSettings, first_screen
+
+        self.push_screen(first_screen(self.pack, BriefingSettings(), self.recorder))
+
+    def session_under_way(self) -> SessionScreen | None:
+        """The quiz or team briefing open in this screen's stack, if any (leaving it asks first)."""
+        from learnbot.ui.screens.session import SessionScreen
+
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, SessionScreen)), None)
 
     def choose_profile(self) -> None:
         """Ask who is learning (the profile screen), then keep their progress."""
@@ -246,6 +284,29 @@ class LearnbotApp(App[None]):
         self.action_show("ask")
         if self._ask_screen is not None:
             self._ask_screen.ask(question)
+
+
+GO_TO_KEYS = ("app.ask", "app.browse", "app.glossary", "app.progress")
+"""The app's keys that go to another screen: F2 to F5."""
+
+
+def quiet_keys(prefix: str, ids: tuple[str, ...] = GO_TO_KEYS) -> list[Binding]:
+    """The app's keys ``ids`` bound again on one screen, left out of its footer.
+
+    At 80 columns, a screen opened over the main ones has room in its footer for its own keys,
+    Ctrl+Q and F1 only. These keys still work there (they run the app's own action, so a quiz
+    under way still asks before it is left), and Help lists them once, under "Everywhere".
+
+    Args:
+        prefix: The screen's binding-id prefix (``quiz`` gives ``quiz.ask``, ...).
+        ids: Which of the app's bindings, by id.
+    """
+    return [
+        replace(binding, action=f"app.{binding.action}", show=False,
+                id=f"{prefix}.{(binding.id or '').removeprefix('app.')}")
+        for binding in LearnbotApp.BINDINGS
+        if isinstance(binding, Binding) and binding.id in ids
+    ]
 
 
 def make_app(

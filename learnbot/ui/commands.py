@@ -1,7 +1,9 @@
-"""The command palette (ctrl+p): find a passage or a term, go to a screen, or ask a question.
+"""The command palette (ctrl+p): find a passage or a term, go to a screen, start a quiz or a team
+briefing, or ask a question.
 
-Commands are named with a prefix that says what they do ("Ask:", "Go to:", "Glossary:", the kind of
-passage), so a practitioner can tell a question from a passage at a glance.
+Commands are named with a prefix that says what they do ("Ask:", "Go to:", "Start a quiz:",
+"Glossary:", the kind of passage), so a practitioner can tell a question from a passage at a glance.
+A quiz or a briefing is offered only on topics the pack has scenarios for.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.markup import escape
 
+from learnbot.core.quiz import scenarios_for
+from learnbot.core.topics import MIXED, QUIZ_TOPICS, TOPIC_NAMES
 from learnbot.ui.widgets.passage import kind_and_number
 
 if TYPE_CHECKING:
@@ -23,7 +27,7 @@ ASK_SCORE = 0.5
 
 
 class LearnbotCommands(Provider):
-    """Passages, glossary terms, the main screens, and "Ask: <what you typed>"."""
+    """Passages, glossary terms, the screens, quizzes, and "Ask: <what you typed>"."""
 
     @property
     def learnbot(self) -> LearnbotApp:
@@ -35,6 +39,15 @@ class LearnbotCommands(Provider):
         yield "Go to: Browse", partial(app.action_show, "browse"), "The briefing's headings and passages"
         yield "Go to: Glossary", partial(app.action_show, "glossary"), "Abbreviations and terms"
         yield "Go to: Help", partial(app.action_show, "help"), "Keys, privacy, and what learnbot is for"
+        yield "Go to: Progress", app.action_progress, "What you have covered, your quiz results, what to review next"
+        for topic in QUIZ_TOPICS:
+            if scenarios_for(app.pack, topic):
+                what = "both topics in turn" if topic == MIXED else TOPIC_NAMES[topic].lower()
+                yield (f"Start a quiz: {TOPIC_NAMES[topic]}", partial(app.start_quiz, topic),
+                       f"Scenario questions on {what}, on your own, with feedback")
+        if app.pack.scenarios:
+            yield ("Run a team briefing", app.run_briefing,
+                   "Rounds of scenario questions for teams in a meeting, run by a facilitator")
         yield "Theme: light or dark", app.action_toggle_theme, "Switch between the light and dark theme"
         yield "New conversation", self._new_conversation, "Clear the Ask screen and start again"
 

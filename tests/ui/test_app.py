@@ -180,6 +180,55 @@ async def test_palette_asks_from_anywhere(make):
         assert card.answer.question == "[b]what is early help?"
 
 
+async def test_palette_goes_to_progress(make):
+    from learnbot.ui.screens.progress import ProgressScreen
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        hits = await _palette_hits(app, "progress")
+        (hit,) = [hit for hit in hits if hit.text == "Go to: Progress"]
+        hit.command()
+        await pilot.pause()
+        assert isinstance(app.screen, ProgressScreen)
+        hit.command()  # not a second Progress over the first
+        await pilot.pause()
+        assert len(app.screen_stack) == 2
+
+
+async def test_palette_starts_quizzes_and_a_briefing_when_the_pack_has_scenarios(make, pack):
+    from pathlib import Path
+
+    from learnbot.core.loader import load_pack
+    from learnbot.ui.screens.briefing_setup import BriefingSetupScreen
+    from learnbot.ui.screens.quiz import QuizScreen
+
+    no_scenarios = make()
+    async with no_scenarios.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not pack.scenarios
+        texts = [hit.text for hit in await _palette_hits(no_scenarios, "quiz")]
+        assert not [t for t in texts if t.startswith("Start a quiz")]
+
+    quiz_pack = load_pack(Path(__file__).resolve().parent.parent / "fixtures" / "quiz_pack")
+    app = make_app(quiz_pack)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        texts = [hit.text async for hit in LearnbotCommands(app.screen).discover()]
+        for name in ("Start a quiz: Escalation", "Start a quiz: Voice of the child", "Start a quiz: Mixed",
+                     "Run a team briefing", "Go to: Progress"):
+            assert name in texts, name
+        (hit,) = [h for h in await _palette_hits(app, "quiz voice") if h.text == "Start a quiz: Voice of the child"]
+        hit.command()
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert {q.topic for q in app.screen.quiz.scenarios} == {"voice-of-the-child"}
+        (hit,) = [h for h in await _palette_hits(app, "team briefing") if h.text == "Run a team briefing"]
+        hit.command()
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingSetupScreen)
+
+
 # --- start-up stays light -----------------------------------------------------------------------
 
 

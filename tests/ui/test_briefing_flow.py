@@ -13,6 +13,7 @@ from learnbot.ui.app import make_app
 from learnbot.ui.screens.briefing import BriefingScreen, BriefingSettings, NoteScreen, first_screen
 from learnbot.ui.screens.briefing_setup import BriefingSetupScreen
 from learnbot.ui.screens.briefing_summary import BriefingSummaryScreen
+from learnbot.ui.screens.session import ConfirmLeave
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quiz_pack"
 PACK = load_pack(FIXTURE)
@@ -166,10 +167,36 @@ async def test_tab_moves_between_teams_and_end_goes_to_summary():
         assert screen.team == "B"
         await pilot.press("tab", "tab")
         assert screen.team == "A"
+        await pilot.press("escape")  # End asks first; Esc again (No) carries on
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeave)
         await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and screen.session.phase is Phase.ASKING
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, BriefingSummaryScreen)
         assert app.screen.summary.asked == ()
+
+
+async def test_f2_mid_briefing_asks_then_ends_it_with_its_summary():
+    """F2 (hidden from the briefing's footer, still working) cannot lose the session unsaved."""
+    app = briefing_app(BriefingSettings(names=("A", "B"), rounds=1, questions=1, seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeave)
+        assert "summary" in app.screen.detail
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("f3", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingSummaryScreen)
 
 
 async def test_timer_counts_down_and_pauses():

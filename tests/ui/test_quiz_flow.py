@@ -8,9 +8,15 @@ from textual.widgets import Static
 
 from learnbot.core.loader import load_pack
 from learnbot.core.quiz import Phase, Quiz
+from learnbot.core.progress.store import ProgressStore
 from learnbot.ui.app import make_app
+from learnbot.ui.screens.ask import AskScreen
+from learnbot.ui.screens.browse import BrowseScreen
+from learnbot.ui.screens.help import HelpScreen
+from learnbot.ui.screens.progress import ProgressScreen
 from learnbot.ui.screens.quiz import QuizScreen
 from learnbot.ui.screens.quiz_summary import QuizSummaryScreen
+from learnbot.ui.screens.session import ConfirmLeave
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "quiz_pack"
 PACK = load_pack(FIXTURE)
@@ -153,11 +159,63 @@ async def test_multiple_choice_toggles_and_clicks():
         assert sorted(screen.choice.picked) == [0, 1]
 
 
-async def test_escape_leaves_the_quiz():
-    quiz = Quiz.start(PACK, "mixed", 2, seed=1)
-    app = quiz_app(quiz)
+async def keys(pilot, *pressed: str) -> None:
+    """Press each key in turn, letting the screens it opens or closes arrive."""
+    for key in pressed:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def test_escape_leaves_the_quiz_once_confirmed():
+    app = quiz_app(Quiz.start(PACK, "mixed", 2, seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "escape")
+        assert isinstance(app.screen, ConfirmLeave)
+        await keys(pilot, "escape")  # Esc twice stays: a double tap loses nothing
+        assert isinstance(app.screen, QuizScreen)
+        await keys(pilot, "escape", "enter")
+        assert isinstance(app.screen, AskScreen)
+
+
+async def test_f2_mid_quiz_asks_first_and_esc_keeps_the_quiz():
+    app = quiz_app(Quiz.start(PACK, "escalation", None, seed=3))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "1", "f2")
+        screen = app.screen_stack[-2]
+        assert isinstance(app.screen, ConfirmLeave) and app.screen.question == "Leave the quiz?"
+        await keys(pilot, "escape")
+        assert app.screen is screen and screen.choice.picked == [0]  # nothing lost
+        await keys(pilot, "f3", "y")  # F3, then y: the quiz closes and Browse shows
+        await pilot.pause()
+        assert isinstance(app.screen, BrowseScreen)
+        await keys(pilot, "f2")
+        assert isinstance(app.screen, AskScreen)  # the quiz is gone from under Ask too
+
+
+async def test_the_leave_question_says_whether_answers_are_kept(tmp_path):
+    store = ProgressStore.open(tmp_path)
+    profile = store.add_profile("J.B.", "other", "")
+    kept = make_app(PACK, conversation_factory=NoConversation, store=store, profile=profile,
+                    start_screen=lambda: QuizScreen(Quiz.start(PACK, "escalation", None, seed=3)))
+    unkept = quiz_app(Quiz.start(PACK, "escalation", None, seed=3))
+    for app, detail in ((kept, "Your answers so far are kept in your progress."),
+                        (unkept, "Progress is not being kept, so your answers so far are not saved.")):
+        async with app.run_test(size=(80, 24)) as pilot:
+            await keys(pilot, "escape")
+            assert app.screen.detail == detail
+
+
+async def test_help_and_progress_open_over_a_quiz_and_esc_comes_back():
+    app = quiz_app(Quiz.start(PACK, "escalation", None, seed=3))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("escape")
-        await pilot.pause()
-        assert not isinstance(app.screen, QuizScreen)
+        screen = app.screen
+        for key, opened in (("f1", HelpScreen), ("f5", ProgressScreen)):
+            await keys(pilot, key)
+            assert isinstance(app.screen, opened)
+            await keys(pilot, "escape")
+            assert app.screen is screen
+        await keys(pilot, "f1", "f2")  # from Help over the quiz, F2 still asks before the quiz goes
+        assert isinstance(app.screen, ConfirmLeave)
+        await keys(pilot, "enter")
+        assert isinstance(app.screen, AskScreen)

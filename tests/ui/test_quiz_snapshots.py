@@ -78,3 +78,8 @@ def test_briefing_reveal(snap_compare):
 def test_briefing_scoreboard(snap_compare):
     """The scoreboard between rounds."""
     assert snap_compare(briefing_app(), press=["1", "enter", "2", "enter", "r", "enter"], terminal_size=SIZE)
+
+
+def test_quiz_leave_confirmation(snap_compare):
+    """F2 mid-quiz: the small box that asks before the quiz is left."""
+    assert snap_compare(quiz_app(), press=["1", "f2"], terminal_size=SIZE)

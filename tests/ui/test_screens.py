@@ -160,6 +160,30 @@ async def test_help_says_what_learnbot_is_and_is_not(make, pack):
             assert words in page, words
 
 
+async def test_help_lists_the_keys_of_every_screen_once(make):
+    from learnbot.ui.screens.progress import ProgressScreen
+    from learnbot.ui.screens.quiz import QuizScreen
+
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await go(pilot, "f1")
+        page = app.screen.query_one(Markdown).source
+        for heading in ("### Progress", "### Choosing a profile", "### A quiz", "### A quiz's summary",
+                        "### Setting up a team briefing", "### A team briefing", "### A team briefing's summary",
+                        "### Leaving a quiz or a team briefing"):
+            assert heading in page, heading
+        # Each row is the binding's own tooltip: one source of truth.
+        for binding in (*QuizScreen.BINDINGS, *ProgressScreen.BINDINGS):
+            if not binding.group and not binding.action.startswith("app."):
+                assert binding.tooltip in page, binding.id
+        assert "| F5 | What you have covered" in page
+        assert "| Enter or Y | Yes: leave" in page and "| Esc or N |" in page
+        assert "| Tab |" in page and "| Shift+Tab |" in page
+        assert "| 1 to 9 | Pick the option with that number" in page
+        # A key a screen binds again only to keep it out of its footer is listed once, under Everywhere.
+        assert page.count("| F2 |") == 1 and page.count("| F3 |") == 1
+
+
 # --- The item view ------------------------------------------------------------------------------
 
 

@@ -32,7 +32,7 @@ from learnbot.ui.widgets.question_input import QuestionInput
 if TYPE_CHECKING:
     from learnbot.core.conversation import Conversation
 
-PICK = Binding.Group("Pick")
+PICK = Binding.Group("Pick", compact=True)
 
 
 def _pick_binding(number: int) -> Binding:

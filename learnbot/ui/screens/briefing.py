@@ -27,7 +27,7 @@ from learnbot.core.model import Pack
 from learnbot.core.quiz import Choice, right_answer_text
 from learnbot.core.records import Recorder
 from learnbot.core.team_briefing import Phase, TeamBriefing, result_word
-from learnbot.ui.app import LearnbotApp
+from learnbot.ui.app import LearnbotApp, quiet_keys
 from learnbot.ui.screens.quiz import number_bindings
 from learnbot.ui.screens.quiz_widgets import (
     CitedPassages,
@@ -37,6 +37,7 @@ from learnbot.ui.screens.quiz_widgets import (
     option_rows,
     scenario_heading,
 )
+from learnbot.ui.screens.session import SessionScreen, Then
 
 
 @dataclass(frozen=True)
@@ -79,13 +80,14 @@ def clock(seconds: int) -> str:
 class NoteScreen(ModalScreen[str | None]):
     """Type a facilitator's note; Enter keeps it, Escape does not."""
 
+    DEFAULT_CLASSES = "modal"
     AUTO_FOCUS = "#note-input"
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="briefing-note.cancel", tooltip="Close without keeping a note."),
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="note-box"):
+        with Vertical(classes="modal-box"):
             yield Static(Content("A note for the session summary (Enter keeps it, Escape cancels):"))
             yield Input(placeholder="What the room said, a question to follow up ...", id="note-input",
                         max_length=500)
@@ -99,8 +101,13 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class BriefingScreen(Screen[None]):
-    """Run the rounds: ask, record each team's answer, reveal, scoreboard."""
+class BriefingScreen(SessionScreen):
+    """Run the rounds: ask, record each team's answer, reveal, scoreboard.
+
+    Its footer has room for the keys a facilitator needs on every question; d (discussion) and
+    t (timer) are told beside what they control, and the palette's key is left out (Ctrl+P
+    still works).
+    """
 
     CSS_PATH = ["quiz.tcss", "briefing.tcss"]
     AUTO_FOCUS = "#briefing-body"
@@ -120,14 +127,16 @@ class BriefingScreen(Screen[None]):
                 tooltip="Take back the last option picked."),
         Binding("r", "reveal", "Reveal", id="briefing.reveal",
                 tooltip="Show the right answer, each team's result, the feedback and the briefing's words."),
-        Binding("d", "discussion", "Discuss", id="briefing.discussion",
+        Binding("d", "discussion", "Discuss", id="briefing.discussion", show=False,
                 tooltip="Show or hide the question's discussion prompt."),
-        Binding("t", "timer", "Timer", id="briefing.timer", tooltip="Pause or restart the countdown."),
+        Binding("t", "timer", "Timer", id="briefing.timer", show=False,
+                tooltip="Pause or restart the countdown."),
         Binding("s", "scores", "Scores", id="briefing.scores",
                 tooltip="Show or hide the scoreboard."),
         Binding("n", "note", "Note", id="briefing.note", tooltip="Type a note for the session summary."),
         Binding("escape", "end", "End", id="briefing.end",
-                tooltip="End the session and see its summary (what was revealed so far)."),
+                tooltip="End the session, once you have said so, and see its summary (what was revealed so far)."),
+        *quiet_keys("briefing"),
     ]
 
     app = getters.app(LearnbotApp)
@@ -165,7 +174,7 @@ class BriefingScreen(Screen[None]):
         with VerticalScroll(id="briefing-body"):
             yield from self._body()
         yield Static(self._team_bar(), id="team-bar")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     def _body(self) -> ComposeResult:
         session, question = self.session, self.session.question
@@ -177,7 +186,10 @@ class BriefingScreen(Screen[None]):
         if session.phase is Phase.ASKING:
             yield ScenarioView(question, discussion=self.show_discussion, classes="-large")
             who = "participant" if session.participants else "team"
-            yield Static(Content(f"{question.instruction} Press Enter to record it for the {who} shown below."),
+            discuss = ""
+            if question.step.discussion:
+                discuss = f" Press d to {'hide' if self.show_discussion else 'show'} the question for discussion."
+            yield Static(Content(f"{question.instruction} Press Enter to record it for the {who} shown below.{discuss}"),
                          classes="quiz--instruction")
             yield from option_rows(question, self.choice)
             yield Static(Content(""), id="briefing-hint", classes="quiz--hint")
@@ -229,14 +241,19 @@ class BriefingScreen(Screen[None]):
         bar = Content.assemble((f"{label}: ", "$text-muted"), Content(" ").join(parts))
         if self.settings.timer:
             left = "time's up" if self.time_left <= 0 else clock(self.time_left)
-            paused = " (paused)" if self._ticker is None and 0 < self.time_left else ""
-            bar = Content.assemble(bar, ("   Time left: ", "$text-muted"), (left + paused, "bold"))
+            paused = self._ticker is None
+            key_does = "restarts" if paused else "pauses"
+            bar = Content.assemble(
+                bar, ("   Time left: ", "$text-muted"),
+                (left + (" (paused)" if paused and 0 < self.time_left else ""), "bold"),
+                ("  t ", "bold"), (key_does, "$text-muted"),
+            )
         return bar
 
     def on_mount(self) -> None:
         self._titles()
-        self._update_team_bar()
         self._start_timer()
+        self._update_team_bar()
 
     def _titles(self) -> None:
         session = self.session
@@ -393,6 +410,13 @@ class BriefingScreen(Screen[None]):
         self.app.push_screen(NoteScreen(), keep)
 
     def action_end(self) -> None:
+        self.request_leave()
+
+    def leave_question(self) -> tuple[str, str]:
+        return "End the briefing now?", "Its summary comes next, with what was revealed so far, for you to save."
+
+    def leave(self, then: Then | None) -> None:
+        """End the session and show its summary (not ``then``: the summary is saved from there)."""
         self.session.recorder = self.app.recorder
         self.session.finish()
         self._show_summary()

@@ -20,10 +20,9 @@ from textual.widgets import Button, Footer, Header, Input, Label, Select, Static
 
 from learnbot.core.quiz import QUIZ_TOPICS, QuizError
 from learnbot.core.team_briefing import TeamBriefing, check_names, parse_names
-from learnbot.ui.app import LearnbotApp
+from learnbot.core.topics import TOPIC_NAMES
+from learnbot.ui.app import LearnbotApp, quiet_keys
 from learnbot.ui.screens.briefing import BriefingScreen, BriefingSettings
-
-TOPIC_LABELS = {"mixed": "Mixed", "escalation": "Escalation", "voice-of-the-child": "Voice of the child"}
 
 
 class BriefingSetupScreen(Screen[None]):
@@ -37,6 +36,7 @@ class BriefingSetupScreen(Screen[None]):
                 tooltip="Start the briefing with these settings."),
         Binding("escape", "back", "Back", id="briefing-setup.back",
                 tooltip="Leave without starting a briefing."),
+        *quiet_keys("briefing-setup"),
     ]
 
     app = getters.app(LearnbotApp)
@@ -61,7 +61,7 @@ class BriefingSetupScreen(Screen[None]):
                 yield Input(str(s.questions), type="integer", id="setup-questions", classes="setup--number")
             with Horizontal(classes="setup--row"):
                 yield Label(Content("Topic:"))
-                yield Select([(TOPIC_LABELS[t], t) for t in QUIZ_TOPICS], value=s.topic, allow_blank=False,
+                yield Select([(TOPIC_NAMES[t], t) for t in QUIZ_TOPICS], value=s.topic, allow_blank=False,
                              id="setup-topic")
             with Horizontal(classes="setup--row"):
                 yield Label(Content("Timer, seconds per question (blank: no timer):"))

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from learnbot.core.team_briefing import SessionSummary, save_summary
-from learnbot.ui.app import LearnbotApp
+from learnbot.ui.app import LearnbotApp, quiet_keys
 
 
 class BriefingSummaryScreen(Screen[None]):
@@ -31,6 +31,7 @@ class BriefingSummaryScreen(Screen[None]):
                 tooltip="Save the summary as a Markdown file and a CSV file, and say where."),
         Binding("escape", "close", "Close", id="briefing-summary.close",
                 tooltip="Close the summary and go back (save it first if you want to keep it)."),
+        *quiet_keys("briefing-summary"),
     ]
 
     app = getters.app(LearnbotApp)

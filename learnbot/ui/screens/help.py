@@ -1,6 +1,8 @@
 """The Help screen: what learnbot is and is not, its keys, how current the briefing is, and privacy.
 
-The keys are read from the bindings themselves, so this page cannot drift from what the keys do.
+The keys are read from the bindings themselves, screen by screen, so this page cannot drift from
+what the keys do. It is one of the main screens (F1), and opens over a quiz or a team briefing
+under way, so that reading it does not end them; there, Esc or F1 goes back.
 """
 
 from __future__ import annotations
@@ -46,7 +48,13 @@ which passages you have read and your quiz results, never your words.
 
 The footer at the bottom of every screen shows the keys you can use there; you can also click
 them. In the footer, **^** means the Ctrl key: **^q** is Ctrl and Q pressed together. **Ctrl+P**
-searches everything (passages, terms) and can ask a question from any screen.
+searches everything (passages, terms), goes to any screen, starts a quiz or a team briefing, and
+can ask a question, from any screen.
+
+Screens opened over the main ones (an item, Progress, a quiz, a team briefing) have room in their
+footer for their own keys, Ctrl+Q and F1 only, but the keys listed under "Everywhere" still work
+there. While a quiz or a team briefing is under way, F2, F3 and F4 (and its own Esc) first ask
+whether to leave it; F1 Help and F5 Progress open over it, and Esc comes back to it.
 """
 
 KEY_NAMES = {
@@ -56,6 +64,7 @@ KEY_NAMES = {
     "pagedown": "Page Down",
     "up": "Up arrow",
     "down": "Down arrow",
+    "tab": "Tab",
 }
 """Keys as a keyboard labels them (the footer's shorter symbols are explained above the table)."""
 
@@ -63,13 +72,19 @@ GROUP_HELP = {
     "Pick": "Choose a numbered link or example question of the latest answer (while the question "
             "box is empty).",
     "Related": "Open the related item with that number.",
+    "Choose": "Pick the option with that number (for an ordering question, the first, then the next ...).",
+    "Read again": "Open the passage with that number, to read it again.",
 }
 """What a numbered group of keys does, said once for the whole group."""
 
 
 def key_name(key: str) -> str:
-    """``ctrl+q`` -> ``Ctrl+Q``, ``f1`` -> ``F1``, ``escape`` -> ``Esc``."""
-    *modifiers, last = key.split(",")[0].split("+")
+    """``ctrl+q`` -> ``Ctrl+Q``, ``f1`` -> ``F1``, ``escape,n`` -> ``Esc or N``."""
+    return " or ".join(_one_key(k.strip()) for k in key.split(","))
+
+
+def _one_key(key: str) -> str:
+    *modifiers, last = key.split("+")
     last = KEY_NAMES.get(last, last.upper() if len(last) <= 3 else last.title())
     return "+".join([*(m.title() for m in modifiers), last])
 
@@ -92,8 +107,12 @@ def keys_section(groups: list[tuple[str, list[Binding]]]) -> str:
     return "\n".join(lines)
 
 
-def _bindings(cls: type) -> list[Binding]:
-    return [b for b in getattr(cls, "BINDINGS", []) if isinstance(b, Binding)]
+def _bindings(*classes: type) -> list[Binding]:
+    """The classes' own keys; a key that runs one of the app's actions is listed under Everywhere."""
+    return [
+        b for cls in classes for b in getattr(cls, "BINDINGS", [])
+        if isinstance(b, Binding) and not b.action.startswith("app.")
+    ]
 
 
 class HelpScreen(Screen[None]):
@@ -102,6 +121,13 @@ class HelpScreen(Screen[None]):
     CSS_PATH = "help.tcss"
     SUB_TITLE = "Help"
     AUTO_FOCUS = "#help-body"
+
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="help.back",
+                tooltip="Close Help and go back (when it opened over a quiz or a team briefing)."),
+        Binding("f1", "back", "Back", id="help.close", show=False,
+                tooltip="F1 again closes Help, as Esc does (when it opened over a quiz or a briefing)."),
+    ]
 
     app = getters.app(LearnbotApp)
 
@@ -115,12 +141,28 @@ class HelpScreen(Screen[None]):
             yield Markdown(self.document(), open_links=False)
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.app.screen_stack[0] is not self  # opened over another screen
+        return True
+
+    def action_back(self) -> None:
+        self.dismiss()
+
     def document(self) -> str:
         """The whole help page, as Markdown."""
         from learnbot.ui.screens.ask import AskScreen
+        from learnbot.ui.screens.briefing import BriefingScreen
+        from learnbot.ui.screens.briefing_setup import BriefingSetupScreen
+        from learnbot.ui.screens.briefing_summary import BriefingSummaryScreen
         from learnbot.ui.screens.browse import BrowseScreen
         from learnbot.ui.screens.glossary import GlossaryScreen
         from learnbot.ui.screens.item import ItemScreen
+        from learnbot.ui.screens.profile import ProfileScreen
+        from learnbot.ui.screens.progress import ProgressScreen
+        from learnbot.ui.screens.quiz import QuizScreen
+        from learnbot.ui.screens.quiz_summary import QuizSummaryScreen
+        from learnbot.ui.screens.session import ConfirmLeave
         from learnbot.ui.widgets.question_input import QuestionInput
 
         meta = self.pack.meta
@@ -132,10 +174,19 @@ class HelpScreen(Screen[None]):
         )
         groups = [
             ("Everywhere", _bindings(LearnbotApp)),
-            ("Ask", _bindings(AskScreen) + _bindings(QuestionInput)),
+            ("Ask", _bindings(AskScreen, QuestionInput)),
             ("Browse", _bindings(BrowseScreen)),
             ("Glossary", _bindings(GlossaryScreen)),
+            ("Help (this page)", _bindings(HelpScreen)),
             ("An item", _bindings(ItemScreen)),
+            ("Progress", _bindings(ProgressScreen)),
+            ("Choosing a profile", _bindings(ProfileScreen)),
+            ("A quiz", _bindings(QuizScreen)),
+            ("A quiz's summary", _bindings(QuizSummaryScreen)),
+            ("Setting up a team briefing", _bindings(BriefingSetupScreen)),
+            ("A team briefing", _bindings(BriefingScreen)),
+            ("A team briefing's summary", _bindings(BriefingSummaryScreen)),
+            ("Leaving a quiz or a team briefing", _bindings(ConfirmLeave)),
         ]
         return about + keys_section(groups)
 

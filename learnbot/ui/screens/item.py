@@ -15,12 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from learnbot.core.model import Item, Pack
-from learnbot.ui.app import LearnbotApp
+from learnbot.ui.app import LearnbotApp, quiet_keys
 from learnbot.ui.messages import ItemChosen
 from learnbot.ui.widgets.links import ItemLink, Link
 from learnbot.ui.widgets.passage import Passage, kind_and_number
 
-RELATED = Binding.Group("Related")
+RELATED = Binding.Group("Related", compact=True)
 MAX_RELATED_KEYS = 9
 
 
@@ -44,12 +44,7 @@ class ItemScreen(Screen[None]):
                 tooltip="The next passage, in the briefing's order."),
         Binding("p", "step(-1)", "Previous", id="item.previous",
                 tooltip="The previous passage, in the briefing's order."),
-        # The other main screens' keys still work here, but the footer has room only for Esc.
-        *(
-            Binding(key, f"app.show('{mode}')", mode.title(), id=f"item.{mode}", show=False,
-                    tooltip=f"Go to the {mode.title()} screen.")
-            for key, mode in (("f2", "ask"), ("f3", "browse"), ("f4", "glossary"))
-        ),
+        *quiet_keys("item"),
     ]
 
     app = getters.app(LearnbotApp)

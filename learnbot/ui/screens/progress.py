@@ -19,14 +19,13 @@ from textual.widgets import Footer, Header, Label, ProgressBar, Static
 
 from learnbot.core.progress.store import StoreError
 from learnbot.core.progress.summary import REASON_LABELS, Progress, day, plural_label, summarise
-from learnbot.ui.app import LearnbotApp
+from learnbot.core.topics import TOPIC_NAMES
+from learnbot.ui.app import LearnbotApp, quiet_keys
 from learnbot.ui.messages import ItemChosen
 from learnbot.ui.widgets.links import ItemLink
 
 REVIEW_SHOWN = 12
 """How many review-next entries the screen lists (``learnbot progress --json`` has them all)."""
-
-TOPIC_NAMES = {"escalation": "Escalation", "voice-of-the-child": "Voice of the child"}
 
 
 class ProgressScreen(Screen[None]):
@@ -41,6 +40,7 @@ class ProgressScreen(Screen[None]):
                 tooltip="F5 again closes Progress, as Esc does."),
         Binding("s", "switch_profile", "Switch profile", id="progress.switch",
                 tooltip="Choose another profile, or make one."),
+        *quiet_keys("progress", ("app.ask", "app.browse", "app.glossary")),
     ]
 
     app = getters.app(LearnbotApp)

@@ -12,11 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from learnbot.core.quiz import Choice, Phase, Quiz
-from learnbot.ui.app import LearnbotApp
+from learnbot.ui.app import LearnbotApp, quiet_keys
 from learnbot.ui.screens.quiz_widgets import (
     CitedPassages,
     OptionPicked,
@@ -25,6 +24,7 @@ from learnbot.ui.screens.quiz_widgets import (
     option_rows,
     verdict,
 )
+from learnbot.ui.screens.session import SessionScreen, Then
 
 OPTIONS = Binding.Group("Choose", compact=True)
 MAX_KEYS = 9
@@ -39,7 +39,7 @@ def number_bindings(prefix: str, tooltip: str) -> list[Binding]:
     ]
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(SessionScreen):
     """Answer scenario questions on your own and see why each answer is right or wrong."""
 
     CSS_PATH = "quiz.tcss"
@@ -53,7 +53,8 @@ class QuizScreen(Screen[None]):
         Binding("backspace", "undo", "Undo", id="quiz.undo",
                 tooltip="Take back the last option you picked."),
         Binding("escape", "leave", "Leave", id="quiz.leave",
-                tooltip="Stop the quiz and go back (answers so far are kept)."),
+                tooltip="Stop the quiz and go back, once you have said so (answers so far are kept)."),
+        *quiet_keys("quiz"),
     ]
 
     app = getters.app(LearnbotApp)
@@ -170,4 +171,14 @@ class QuizScreen(Screen[None]):
         await self._redraw(to_top=True)
 
     def action_leave(self) -> None:
+        self.request_leave()
+
+    def leave_question(self) -> tuple[str, str]:
+        if self.app.profile is None:
+            return "Leave the quiz?", "Progress is not being kept, so your answers so far are not saved."
+        return "Leave the quiz?", "Your answers so far are kept in your progress."
+
+    def leave(self, then: Then | None) -> None:
         self.dismiss()
+        if then is not None:
+            then()

@@ -13,14 +13,13 @@ from textual.widgets import Footer, Header, Static
 
 from learnbot.core.model import Option, Step
 from learnbot.core.quiz import Summary, right_options
-from learnbot.ui.app import LearnbotApp
+from learnbot.core.topics import TOPIC_NAMES
+from learnbot.ui.app import LearnbotApp, quiet_keys
 from learnbot.ui.messages import ItemChosen
 from learnbot.ui.widgets.links import ItemLink
 
 READ_AGAIN = Binding.Group("Read again", compact=True)
 MAX_KEYS = 9
-
-TOPIC_NAMES = {"escalation": "Escalation", "voice-of-the-child": "Voice of the child"}
 
 
 def answer_lines(step: Step, options: tuple[Option, ...]) -> Content:
@@ -40,6 +39,7 @@ class QuizSummaryScreen(Screen[None]):
                   tooltip=f"Open passage {n} to read again.") for n in range(1, MAX_KEYS + 1)),
         Binding("escape", "close", "Close", id="quiz-summary.close",
                 tooltip="Close the summary and go back."),
+        *quiet_keys("quiz-summary"),
     ]
 
     app = getters.app(LearnbotApp)
