@@ -217,8 +217,9 @@ class Conversation:
     def _about(self, question: str, topic: str) -> Answer:
         """ "what about X?" / "and for police?": X alone, or X in the light of the last question."""
         alone = self.matcher.search(topic)
-        combined = self.matcher.search(f"{self.last_question} {topic}")
         role = self._names_role(topic)
+        # For a role, look further down the list: the passage naming it may not be in the top five.
+        combined = self.matcher.search(f"{self.last_question} {topic}", limit=30 if role else 5)
         best_alone = alone.best.score if alone.answered and alone.best else 0.0
         use_combined = role or not alone.answered or (
             combined.answered and combined.best and combined.best.score > best_alone + 10
@@ -248,4 +249,4 @@ class Conversation:
     @staticmethod
     def _prefer_role(result: SearchResult, role: str) -> SearchResult:
         ranked = sorted(result.ranked, key=lambda s: (role not in s.item.roles, -s.score))
-        return replace(result, ranked=tuple(ranked))
+        return replace(result, ranked=tuple(ranked[:5]))
