@@ -545,3 +545,9 @@ def test_every_passage_fits_the_contract_size(pack: Pack) -> None:
 )
 def test_a_how_many_question_needs_a_passage_that_counts(ask, question: str, answered: bool) -> None:
     assert ask(question).answered is answered
+
+
+def test_a_practitioners_self_introduction_is_context_not_the_topic(ask) -> None:
+    # "HV here" says who is asking; the question is about the early help service.
+    answer = ask("HV here, where is the early help service")
+    assert answer.best.id == "further-early-help-service"

@@ -43,6 +43,8 @@ CORRECTED_FACTOR = 0.75
 """How much a spelling-corrected word counts (it may have been corrected wrongly)."""
 GENERIC_WEIGHT = 0.35
 """How much a generic word weighs in coverage, against a topic word of the same rarity."""
+INTRODUCTION_WEIGHT = 0.35
+"""How much the words of a practitioner's self-introduction ("I'm a health visitor and") weigh."""
 
 W_COVERAGE, W_HINT, W_BM25 = 0.5, 0.3, 0.2
 """How ranking blends coverage of the question, the best hint's coverage, and BM25F."""
@@ -87,6 +89,12 @@ _TIME = re.compile(
     r"timeframe|time ?scale|period|year|month)\b"
 )
 """Questions about when: "when was the audit done", "which year's guidance"."""
+_INTRODUCTION = re.compile(
+    r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re)\s+(?:an?|the)\s+((?:\w+\s+){0,3}?\w+?)"
+    r"\s+(?:and|here|working|based|in|at|with|who|for)\b|^((?:\w+\s+){0,2}\w+)\s+here\b"
+)
+"""A practitioner introducing themselves ("I'm a school nurse and ...", "HV here"): their role is
+context, not the topic, so its words weigh lightly."""
 _DEFINITIONAL = re.compile(
     r"^\s*(?:so |and |but |ok )?(?:what|wat|wot)\s+(?:is|are|r|s|was|were)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
     r"\bmean(?:s|ing|t)?\b|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
@@ -267,6 +275,8 @@ class Matcher:
         query.kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
         query.quantity = bool(_QUANTITY.search(joined))
         query.time = bool(_TIME.search(joined))
+        introduction = _INTRODUCTION.search(joined)
+        context = set((introduction.group(1) or introduction.group(2)).split()) if introduction else set()
         knowledge = self.knowledge
         # Phrases are found in the words with only articles removed (so "left out" and "show up"
         # keep their small words); outside phrases, function and framing words are dropped.
@@ -294,6 +304,8 @@ class Matcher:
             else:
                 index += slot.span
             self._weigh(slot)
+            if context and set(slot.word.split()) <= context:
+                slot.weight *= INTRODUCTION_WEIGHT
             query.slots.append(slot)
         return query
 
