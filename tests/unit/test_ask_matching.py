@@ -550,3 +550,15 @@ def test_a_practitioners_self_introduction_is_context_not_the_topic(ask) -> None
     # "HV here" says who is asking; the question is about the early help service.
     answer = ask("HV here, where is the early help service")
     assert answer.best.id == "further-early-help-service"
+
+
+@pytest.mark.parametrize(
+    "question, answered",
+    [
+        ("what date is the next audit group meeting", False),
+        ("which year did the audit run", True),
+        ("when did the audit take place", True),
+    ],
+)
+def test_a_question_wanting_a_date_needs_a_dated_passage(ask, question: str, answered: bool) -> None:
+    assert ask(question).answered is answered

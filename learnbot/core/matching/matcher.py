@@ -89,6 +89,12 @@ _TIME = re.compile(
     r"timeframe|time ?scale|period|year|month)\b"
 )
 """Questions about when: "when was the audit done", "which year's guidance"."""
+_CALENDAR = re.compile(
+    r"\b(?:what|which) (?:date|day|year|month)\b|\bwhen (?:will|is the next|does the next)\b|"
+    r"\bwhat time\b|\bdeadline\b"
+)
+"""Questions that want a calendar answer ("what date is the meeting?"): only a dated passage
+answers them."""
 _INTRODUCTION = re.compile(
     r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re)\s+(?:an?|the)\s+((?:\w+\s+){0,3}?\w+?)"
     r"\s+(?:and|here|working|based|in|at|with|who|for)\b|^((?:\w+\s+){0,2}\w+)\s+here\b"
@@ -137,6 +143,8 @@ class Query:
     """Asks how many or how much."""
     time: bool = False
     """Asks when, or how long."""
+    calendar: bool = False
+    """Asks for a date as such."""
     out_of_scope: list[str] = field(default_factory=list)
     """Phrases of topics the pack lists as not covered."""
     words: list[str] = field(default_factory=list)
@@ -275,6 +283,7 @@ class Matcher:
         query.kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
         query.quantity = bool(_QUANTITY.search(joined))
         query.time = bool(_TIME.search(joined))
+        query.calendar = bool(_CALENDAR.search(joined))
         introduction = _INTRODUCTION.search(joined)
         context = set((introduction.group(1) or introduction.group(2)).split()) if introduction else set()
         knowledge = self.knowledge
@@ -530,6 +539,8 @@ class Matcher:
         # (A numbered passage answers "how many recommendations are there?" by its numbering.)
         counted = self._has_number[doc] or (best.item.number is not None and best.item.kind in query.kinds)
         if query.quantity and not counted:
+            return False
+        if query.calendar and not self._has_date[doc]:
             return False
         return True
 
