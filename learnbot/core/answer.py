@@ -7,7 +7,7 @@ The JSON shape of :meth:`Answer.to_json` is a contract other tools read (`learnb
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from learnbot.core.model import Item
 

@@ -9,7 +9,6 @@ pack in one pass. Nothing is written anywhere.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 

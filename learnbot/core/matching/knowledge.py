@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from learnbot.core.matching.english import FRAME_WORDS, GENERIC_WORDS, STOPWORDS
-from learnbot.core.matching.text import stem, stems, words
+from learnbot.core.matching.text import stem, words
 from learnbot.core.model import Pack
 
 Phrase = tuple[str, ...]

@@ -31,7 +31,7 @@ from learnbot.ui.app import LearnbotApp, quiet_keys
 from learnbot.ui.screens.quiz import number_bindings
 from learnbot.ui.screens.quiz_widgets import (
     CitedPassages,
-    OptionPicked,
+    PicksOptions,
     ScenarioView,
     option_feedback,
     option_rows,
@@ -101,7 +101,7 @@ class NoteScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class BriefingScreen(SessionScreen):
+class BriefingScreen(PicksOptions, SessionScreen):
     """Run the rounds: ask, record each team's answer, reveal, scoreboard.
 
     Its footer has room for the keys a facilitator needs on every question; d (discussion) and
@@ -323,21 +323,8 @@ class BriefingScreen(SessionScreen):
             return phase is Phase.SCOREBOARD
         return True
 
-    async def action_number(self, number: int) -> None:
-        await self._pick(number - 1)
-
-    @on(OptionPicked)
-    async def _clicked(self, message: OptionPicked) -> None:
-        message.stop()
-        await self._pick(message.position)
-
-    async def _pick(self, position: int) -> None:
-        if self.session.phase is Phase.ASKING and self.choice.press(position):
-            await self._redraw()
-
-    async def action_undo(self) -> None:
-        self.choice.undo()
-        await self._redraw()
+    def answering(self) -> bool:
+        return self.session.phase is Phase.ASKING
 
     async def action_team(self, step: int) -> None:
         self.team_index = (self.team_index + step) % len(self.session.teams)

@@ -7,7 +7,7 @@ the first, then the next ...), Enter submits, and Enter again goes on from the f
 
 from __future__ import annotations
 
-from textual import getters, on
+from textual import getters
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -18,7 +18,7 @@ from learnbot.core.quiz import Choice, Phase, Quiz
 from learnbot.ui.app import LearnbotApp, quiet_keys
 from learnbot.ui.screens.quiz_widgets import (
     CitedPassages,
-    OptionPicked,
+    PicksOptions,
     ScenarioView,
     option_feedback,
     option_rows,
@@ -39,7 +39,7 @@ def number_bindings(prefix: str, tooltip: str) -> list[Binding]:
     ]
 
 
-class QuizScreen(SessionScreen):
+class QuizScreen(PicksOptions, SessionScreen):
     """Answer scenario questions on your own and see why each answer is right or wrong."""
 
     CSS_PATH = "quiz.tcss"
@@ -132,21 +132,8 @@ class QuizScreen(SessionScreen):
             return self.quiz.phase is Phase.FEEDBACK
         return True
 
-    async def action_number(self, number: int) -> None:
-        await self._pick(number - 1)
-
-    @on(OptionPicked)
-    async def _clicked(self, message: OptionPicked) -> None:
-        message.stop()
-        await self._pick(message.position)
-
-    async def _pick(self, position: int) -> None:
-        if self.quiz.phase is Phase.QUESTION and self.choice.press(position):
-            await self._redraw()
-
-    async def action_undo(self) -> None:
-        self.choice.undo()
-        await self._redraw()
+    def answering(self) -> bool:
+        return self.quiz.phase is Phase.QUESTION
 
     async def action_submit(self) -> None:
         quiz = self.quiz

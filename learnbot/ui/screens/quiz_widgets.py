@@ -38,6 +38,35 @@ def scenario_heading(question: Question) -> Content:
     return Content.assemble(*parts)
 
 
+class PicksOptions:
+    """What the quiz and the team briefing share: number keys and clicks pick options while a
+    question is open, and Backspace undoes the last pick. The screen says when a question is open
+    (:meth:`answering`) and how to redraw."""
+
+    choice: Choice
+
+    def answering(self) -> bool:
+        raise NotImplementedError
+
+    async def _redraw(self) -> None:
+        raise NotImplementedError
+
+    async def action_number(self, number: int) -> None:
+        await self._pick(number - 1)
+
+    async def on_option_picked(self, message: OptionPicked) -> None:
+        message.stop()
+        await self._pick(message.position)
+
+    async def _pick(self, position: int) -> None:
+        if self.answering() and self.choice.press(position):
+            await self._redraw()
+
+    async def action_undo(self) -> None:
+        self.choice.undo()
+        await self._redraw()
+
+
 class ScenarioView(Vertical):
     """The situation and the question: the setting (dimmed on a follow-on step), then the prompt."""
 
