@@ -28,21 +28,13 @@ CONFIDENCE = re.compile(r"Match: (strong|partial)\.")
 
 
 @pytest.fixture(scope="session")
-def pack_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the bundled pack's items, glossary and matching knowledge (no scenarios)."""
-    source = bundled_content_root() / BUNDLED_PACK
-    target = tmp_path_factory.mktemp("ask-cli") / BUNDLED_PACK
-    target.mkdir()
-    for name in ("pack.yaml", "reflections.yaml", "matching.yaml"):
-        if (source / name).is_file():
-            shutil.copy2(source / name, target / name)
-    shutil.copytree(source / "items", target / "items")
-    return target
+def pack_copy(ask_pack_dir: Path) -> Path:
+    return ask_pack_dir
 
 
 @pytest.fixture(scope="session")
-def pack(pack_copy: Path) -> Pack:
-    return load_pack(pack_copy)
+def pack(ask_pack: Pack) -> Pack:
+    return ask_pack
 
 
 @pytest.fixture(scope="session")

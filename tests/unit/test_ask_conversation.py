@@ -7,43 +7,26 @@ which may be mid-edit elsewhere).
 from __future__ import annotations
 
 import json
-import shutil
 import time
-from pathlib import Path
 
 import pytest
 
 from learnbot.cli.render import render_answer
 from learnbot.core.answer import Answer
 from learnbot.core.conversation import MAX_QUESTION_CHARS, Conversation
-from learnbot.core.loader import load_pack
 from learnbot.core.matching.matcher import Matcher
 from learnbot.core.model import Pack
 from learnbot.core.privacy import case_details, case_details_warning
-from learnbot.locations import BUNDLED_PACK, bundled_content_root
 
 
 @pytest.fixture(scope="session")
-def ask_pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the bundled pack's items, glossary and matching knowledge (no scenarios)."""
-    source = bundled_content_root() / BUNDLED_PACK
-    target = tmp_path_factory.mktemp("ask-conversation") / BUNDLED_PACK
-    target.mkdir()
-    for name in ("pack.yaml", "reflections.yaml", "matching.yaml"):
-        if (source / name).is_file():
-            shutil.copy2(source / name, target / name)
-    shutil.copytree(source / "items", target / "items")
-    return target
+def pack(ask_pack: Pack) -> Pack:
+    return ask_pack
 
 
 @pytest.fixture(scope="session")
-def pack(ask_pack_dir: Path) -> Pack:
-    return load_pack(ask_pack_dir)
-
-
-@pytest.fixture(scope="session")
-def matcher(pack: Pack) -> Matcher:
-    return Matcher(pack)
+def matcher(ask_matcher: Matcher) -> Matcher:
+    return ask_matcher
 
 
 @pytest.fixture

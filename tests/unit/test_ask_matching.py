@@ -13,18 +13,14 @@ knowledge.
 from __future__ import annotations
 
 import json
-import shutil
-from pathlib import Path
 
 import pytest
 
 from learnbot.core.answer import Answer
 from learnbot.core.conversation import Conversation
-from learnbot.core.loader import load_pack
 from learnbot.core.matching.knowledge import phrase_key
 from learnbot.core.matching.matcher import Matcher
 from learnbot.core.model import Item, Matching, Pack, PackMeta
-from learnbot.locations import BUNDLED_PACK, bundled_content_root
 
 CONTRACT_KEYS = {"question", "answered", "matches", "suggestions"}
 CONTRACT_MATCH_KEYS = {"id", "kind", "title", "text", "section", "score"}
@@ -41,26 +37,13 @@ def gap(reason: str):
 
 
 @pytest.fixture(scope="session")
-def ask_pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the bundled pack's items, glossary and matching knowledge (no scenarios)."""
-    source = bundled_content_root() / BUNDLED_PACK
-    target = tmp_path_factory.mktemp("ask-matching") / BUNDLED_PACK
-    target.mkdir()
-    for name in ("pack.yaml", "reflections.yaml", "matching.yaml"):
-        if (source / name).is_file():
-            shutil.copy2(source / name, target / name)
-    shutil.copytree(source / "items", target / "items")
-    return target
+def pack(ask_pack: Pack) -> Pack:
+    return ask_pack
 
 
 @pytest.fixture(scope="session")
-def pack(ask_pack_dir: Path) -> Pack:
-    return load_pack(ask_pack_dir)
-
-
-@pytest.fixture(scope="session")
-def matcher(pack: Pack) -> Matcher:
-    return Matcher(pack)
+def matcher(ask_matcher: Matcher) -> Matcher:
+    return ask_matcher
 
 
 @pytest.fixture

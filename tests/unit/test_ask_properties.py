@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +23,6 @@ from learnbot.core.conversation import Conversation
 from learnbot.core.loader import load_pack
 from learnbot.core.matching.matcher import Matcher
 from learnbot.core.model import Pack
-from learnbot.locations import BUNDLED_PACK, bundled_content_root
 
 SETTINGS = settings(
     max_examples=200,
@@ -34,26 +32,13 @@ SETTINGS = settings(
 
 
 @pytest.fixture(scope="session")
-def ask_pack_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the bundled pack's items, glossary and matching knowledge (no scenarios)."""
-    source = bundled_content_root() / BUNDLED_PACK
-    target = tmp_path_factory.mktemp("ask-properties") / BUNDLED_PACK
-    target.mkdir()
-    for name in ("pack.yaml", "reflections.yaml", "matching.yaml"):
-        if (source / name).is_file():
-            shutil.copy2(source / name, target / name)
-    shutil.copytree(source / "items", target / "items")
-    return target
+def pack(ask_pack: Pack) -> Pack:
+    return ask_pack
 
 
 @pytest.fixture(scope="session")
-def pack(ask_pack_dir: Path) -> Pack:
-    return load_pack(ask_pack_dir)
-
-
-@pytest.fixture(scope="session")
-def matcher(pack: Pack) -> Matcher:
-    return Matcher(pack)
+def matcher(ask_matcher: Matcher) -> Matcher:
+    return ask_matcher
 
 
 # --- strategies -------------------------------------------------------------------------------
