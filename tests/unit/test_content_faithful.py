@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from learnbot.core.model import ITEM_KINDS
+
 REPO = Path(__file__).resolve().parents[2]
 BRIEFING = REPO.parent / "shared/briefing/early-help-audit-briefing.md"
 PACK = REPO / "content/early-help-audit-2017"
@@ -45,17 +47,7 @@ SECTIONS = ("Introduction", *HEADINGS)
 #: labels, checked separately).
 COVERED = SECTIONS[:-1]
 
-KINDS = (
-    "background",
-    "methodology",
-    "good_practice",
-    "definition",
-    "finding",
-    "learning_point",
-    "recommendation",
-    "further_information",
-    "glossary",
-)
+KINDS = ITEM_KINDS
 ROLES = {
     "police", "children's social care", "early help", "LPT", "UHL", "CCG", "health visitors",
     "school nurses", "adult services", "LSCB", "Safeguarding Unit", "health", "education",

@@ -110,26 +110,21 @@ class AnswerCard(Vertical):
             if self.heading is None:
                 yield Static(confidence_line(answer), classes="card--confidence")
             yield Passage(best)
-            if self._others:
-                yield Static("Also relevant:", classes="card--label")
-                for item in self._others:
-                    yield self._link(item, "related")
-            if answer.related:
-                yield Static("Related:", classes="card--label")
-                for item in answer.related:
-                    yield self._link(item, "related")
+            yield from self._group("Also relevant:", self._others, "related")
+            yield from self._group("Related:", answer.related, "related")
         else:
             yield Static(
                 Content(answer.message or "The briefing does not cover that."), classes="card--not-covered"
             )
-            if answer.suggestions:
-                yield Static("Did you mean:", classes="card--label")
-                for item in answer.suggestions:
-                    yield self._link(item, "suggestion")
-        if answer.further:
-            yield Static("Further information the briefing points to:", classes="card--label")
-            for item in answer.further:
-                yield self._link(item, "further")
+            yield from self._group("Did you mean:", answer.suggestions, "suggestion")
+        yield from self._group("Further information the briefing points to:", answer.further, "further")
+
+    def _group(self, label: str, items, purpose: str) -> ComposeResult:
+        """A labelled group of links (nothing when there are no items)."""
+        if items:
+            yield Static(label, classes="card--label")
+            for item in items:
+                yield self._link(item, purpose)
 
     @property
     def links(self) -> list[Link]:
