@@ -25,7 +25,7 @@ files = [a for a in sys.argv[1:] if a != "--quiet"] or [str(Path(__file__).resol
 matcher = Matcher(load_pack(content_dir()))
 for f in files:
     qs = yaml.safe_load(open(f))["questions"]
-    top1 = top3 = n_in = rej = n_oos = 0
+    top1 = top3 = n_in = rej = n_oos = declined = 0
     times = []
     for q in qs:
         t = time.perf_counter()
@@ -45,10 +45,11 @@ for f in files:
             h3 = r.answered and any(is_hit(q, t) for t in texts)
             top1 += bool(h1)
             top3 += bool(h3)
+            declined += not r.answered
             if not h1 and verbose:
                 why = "DECLINED" if not r.answered else "WRONG"
                 print(f"  {why} {q['id']} [{q.get('category')}] {q['q']!r} -> {desc}")
     times.sort()
     print(f"{Path(f).name}: top1={top1/max(n_in,1):.3f} top3={top3/max(n_in,1):.3f} "
-          f"oos_reject={rej/max(n_oos,1):.3f} n_in={n_in} n_oos={n_oos} "
+          f"oos_reject={rej/max(n_oos,1):.3f} n_in={n_in} n_oos={n_oos} declined_in={declined} "
           f"p50={times[len(times)//2]*1000:.2f}ms max={times[-1]*1000:.2f}ms")

@@ -545,3 +545,30 @@ def test_a_practitioners_self_introduction_is_context_not_the_topic(ask) -> None
 )
 def test_a_question_wanting_a_date_needs_a_dated_passage(ask, question: str, answered: bool) -> None:
     assert ask(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    "question, answered",
+    [
+        ("what percentage of fathers were involved in assessments", False),
+        ("what proportion of plans were SMART", False),
+        ("how long do families wait for the support panel", False),
+        ("how long did the audit take", True),
+    ],
+)
+def test_a_question_wanting_a_figure_needs_a_passage_that_gives_one(ask, question: str, answered: bool) -> None:
+    assert ask(question).answered is answered
+
+
+@pytest.mark.parametrize(
+    "question, answered",
+    [
+        ("when will the next multi-agency audit be done", False),
+        ("what is the deadline for recommendation 6", False),
+        ("rec 6", True),
+        ("when was the audit completed", True),
+    ],
+)
+def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: str, answered: bool) -> None:
+    # The briefing's dates are all of the audit itself: it cannot say when anything later happens.
+    assert ask(question).answered is answered

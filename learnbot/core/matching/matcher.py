@@ -76,7 +76,7 @@ _KIND_CUES = {
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
 _QUANTITY = re.compile(
     r"\bhow (?:many|much|big|large|small|often)\b|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
-    r"less) than\b|\bsample size\b"
+    r"less) than\b|\bsample size\b|\b(?:percent|percentage|proportion|ratio|fraction)\b"
 )
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
 """A count in a passage ("Ten cases", "Two cases out of the 10"); years are not counts."""
@@ -95,6 +95,16 @@ _CALENDAR = re.compile(
 )
 """Questions that want a calendar answer ("what date is the meeting?"): only a dated passage
 answers them."""
+_DURATION = re.compile(r"\bhow long\b")
+"""Questions that want a length of time ("how long is the wait"): only a passage that gives a number
+or a date answers them."""
+_FUTURE = re.compile(
+    r"\bwhen (?:will|(?:is|are|s|does|do) (?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
+    r"\bdeadline\b|\bby when\b|\bhow soon\b|\bdue date\b"
+)
+"""Questions about what happens after the briefing ("when will the next audit be?", "what's the
+deadline"): only a passage dated later than the briefing itself answers them."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _INTRODUCTION = re.compile(
     r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re)\s+(?:an?|the)\s+((?:\w+\s+){0,3}?\w+?)"
     r"\s+(?:and|here|working|based|in|at|with|who|for)\b|^((?:\w+\s+){0,2}\w+)\s+here\b"
@@ -145,6 +155,10 @@ class Query:
     """Asks when, or how long."""
     calendar: bool = False
     """Asks for a date as such."""
+    duration: bool = False
+    """Asks how long something takes or took."""
+    future: bool = False
+    """Asks when something after the briefing will happen."""
     out_of_scope: list[str] = field(default_factory=list)
     """Phrases of topics the pack lists as not covered."""
     words: list[str] = field(default_factory=list)
@@ -233,6 +247,12 @@ class Matcher:
         has_date = re.compile(_HAS_DATE, re.IGNORECASE)
         self._has_number = [bool(has_number.search(item.text)) for item in self.items]
         self._has_date = [bool(has_date.search(item.text)) for item in self.items]
+        published = [int(y) for y in _YEAR.findall(f"{pack.meta.published} {pack.meta.audit_period}")]
+        self._dated_later = [
+            bool(published) and any(int(y) > max(published) for y in _YEAR.findall(item.text))
+            or (not published and self._has_date[doc])
+            for doc, item in enumerate(self.items)
+        ]
         settings = pack.matching.extra
         self.answer_threshold = float(settings.get("answer_threshold", ANSWER_THRESHOLD))
         self.strong_threshold = float(settings.get("strong_threshold", STRONG_THRESHOLD))
@@ -284,6 +304,8 @@ class Matcher:
         query.quantity = bool(_QUANTITY.search(joined))
         query.time = bool(_TIME.search(joined))
         query.calendar = bool(_CALENDAR.search(joined))
+        query.duration = bool(_DURATION.search(joined))
+        query.future = bool(_FUTURE.search(joined))
         introduction = _INTRODUCTION.search(joined)
         context = set((introduction.group(1) or introduction.group(2)).split()) if introduction else set()
         knowledge = self.knowledge
@@ -518,7 +540,8 @@ class Matcher:
             found = [self.items[self._numbered[key]] for key in query.numbers if key in self._numbered]
             if found:
                 ranked = tuple(Scored(item, 100.0, 1.0) for item in found[:limit])
-                return SearchResult(query=query, ranked=ranked, answered=True, by_number=True)
+                answered = self._answers_kind(query, self._doc_of[found[0].id])
+                return SearchResult(query=query, ranked=ranked, answered=answered, by_number=True)
         ranked = self.rank(query, limit=max(limit, 5))
         answered = bool(ranked) and self._confident(query, ranked[0])
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered)
@@ -532,15 +555,26 @@ class Matcher:
         unknown = sum(slot.weight for slot in query.slots if not slot.known) / total if total else 1.0
         if best.coverage < self.answer_threshold or unknown >= self.unknown_limit:
             return False
-        # A question asking how many, or when, is answered only by a passage that gives a number
-        # or a date: "how many early help workers are there?" is not answered by a passage about
-        # early help workers that counts nothing.
-        doc = self._doc_of[best.item.id]
+        return self._answers_kind(query, self._doc_of[best.item.id])
+
+    def _answers_kind(self, query: Query, doc: int) -> bool:
+        """Whether the passage gives the kind of answer the question asks for.
+
+        A question asking how many, how long or when is answered only by a passage that gives a
+        number or a date: "how many early help workers are there?" is not answered by a passage
+        about early help workers that counts nothing, and "when will the next audit be?" is not
+        answered by the date of this one.
+        """
+        item = self.items[doc]
         # (A numbered passage answers "how many recommendations are there?" by its numbering.)
-        counted = self._has_number[doc] or (best.item.number is not None and best.item.kind in query.kinds)
+        counted = self._has_number[doc] or (item.number is not None and item.kind in query.kinds)
         if query.quantity and not counted:
             return False
+        if query.duration and not (self._has_number[doc] or self._has_date[doc]):
+            return False
         if query.calendar and not self._has_date[doc]:
+            return False
+        if query.future and not self._dated_later[doc]:
             return False
         return True
 
