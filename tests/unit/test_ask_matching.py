@@ -232,6 +232,9 @@ def test_what_does_x_stand_for_gives_the_glossary_entry(ask, question: str, entr
         ("the first rec", ["rec-1"]),
         ("the last recommendation", ["rec-7"]),
         ("the final learning point", ["lp-3"]),
+        ("what's the first of the learning points?", ["lp-1"]),
+        ("the last one of the recs", ["rec-7"]),
+        ("recommendations 5 to 7", ["rec-5", "rec-6", "rec-7"]),
         ("rec 4 and learning point 1", ["rec-4", "lp-1"]),
     ],
 )

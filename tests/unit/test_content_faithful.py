@@ -350,7 +350,7 @@ def test_every_item_has_distinct_hints(items: list[dict]) -> None:
     seen: dict[str, str] = {}
     for item in items:
         hints = item.get("hints", [])
-        assert 3 <= len(hints) <= 8, f"{item['id']} has {len(hints)} hints (want 3 to 8)"
+        assert 3 <= len(hints) <= 14, f"{item['id']} has {len(hints)} hints (want 3 to 14)"
         for hint in hints:
             key = " ".join(hint.casefold().split())
             assert key not in seen, f"hint {hint!r} is on both {seen[key]} and {item['id']}"

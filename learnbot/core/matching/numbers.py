@@ -22,6 +22,8 @@ _NUMBERED_KINDS = [
 _GLUED = re.compile(r"^(rec|recs|lp|kf|r)(\d{1,2})$")
 _LEARNING = re.compile(r"^(learning|learnings)$")
 _POINT = re.compile(r"^(points?|pt|pts)$")
+_ORDINAL_JOINERS = ("of", "the", "one", "in", "among")
+"""Words between an ordinal and what it counts: "the first of the learning points"."""
 
 
 def number_references(raw: list[str], last_number: Callable[[str], int]) -> list[tuple[str, int]]:
@@ -61,13 +63,17 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
                     continue
             kind = ""
         if not kind:
-            # "the 3rd recommendation", "second learning point", "the last rec"
+            # "the 3rd recommendation", "second learning point", "the last rec", "the first of the
+            # learning points", "the final one of the recs"
             value = _ordinal(raw[i])
-            if value is not None and i + 1 < len(raw):
-                kind, width = _numbered_kind(raw, i + 1)
+            if value is not None:
+                at = i + 1
+                while at < len(raw) and at - i <= 3 and raw[at] in _ORDINAL_JOINERS:
+                    at += 1
+                kind, width = _numbered_kind(raw, at) if at < len(raw) else ("", 0)
                 if kind:
                     add(kind, value if value > 0 else last_number(kind))
-                    i += 1 + width
+                    i = at + width
                     continue
             i += 1
             continue
@@ -80,10 +86,12 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
                 continue
             value = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
             if value is not None:
+                if numbers and raw[j - 1] in ("to", "through", "thru") and numbers[-1] < value <= numbers[-1] + 12:
+                    numbers.extend(range(numbers[-1] + 1, value))  # "recommendations 5 to 7"
                 numbers.append(value)
                 j += 1
                 continue
-            if numbers and token in ("and", "to", "or", "&", "+"):
+            if numbers and token in ("and", "to", "or", "&", "+", "through", "thru"):
                 j += 1
                 continue
             break
