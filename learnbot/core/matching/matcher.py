@@ -63,6 +63,9 @@ ANSWER_THRESHOLD = 0.35
 """Least coverage of the question for a confident answer."""
 UNKNOWN_LIMIT = 0.45
 """Share of a question's weight in words the pack has never seen, from which it is declined."""
+PASSING_MIN_SLOTS, PASSING_TOPIC_SHARE, PASSING_COVERAGE = 6, 0.2, 0.5
+"""An out-of-scope topic is only mentioned in passing in a question of at least this many meaningful
+words where it holds at most this share of the weight, and a passage covers at least this much."""
 STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
 
@@ -105,14 +108,41 @@ _FUTURE = re.compile(
 """Questions about what happens after the briefing ("when will the next audit be?", "what's the
 deadline"): only a passage dated later than the briefing itself answers them."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PERSON = (
+    r"(?:famil\w*|child\w*|kids?|parents?|mums?|mothers?|dads?|fathers?|practitioners?|workers?|staff|"
+    r"officers?|auditors?|managers?|people|persons?|professionals?|chairs?|leads?)"
+)
+_FACTS = (
+    # (what the question asks for, what a passage must say to answer it; None: no passage can)
+    (re.compile(rf"\bnames? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bwhat (?:is|was|were|s) "
+                rf"(?:the |their )?names?\b|\bwho (?:is|was|s) (?:the )?(?:named |current )?(?:manager|head|director|"
+                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b"), None),
+    (re.compile(r"\bwho (?:chairs|chaired|chair|is chairing|heads|headed|is in charge|was in charge)\b|"
+                r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b"), re.compile(r"\bchair", re.I)),
+    (re.compile(r"\bwhat (?:did|has|have|will|was|were) (?:\w+ ){1,8}?decid\w*\b|\bwhat (?:was|were) the decisions?\b"),
+     re.compile(r"\bdecid|\bdecision", re.I)),
+    (re.compile(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b"),
+     re.compile(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", re.I)),
+)
+"""Facts a question can ask for that a passage must state to answer it: the briefing names no
+family or worker, and "who chairs the group?" is not answered by a passage about the group."""
+_AFTERWARDS = re.compile(
+    r"\bwhat happened (?:to|with) (?:\w+ ){0,10}?(?:after|afterwards|since|later|next|in the end)\b|"
+    r"\bwhat (?:has|have) (?:happened|changed) since\b"
+)
+"""Questions about what happened after the audit: only a passage dated later answers them."""
 _INTRODUCTION = re.compile(
     r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re)\s+(?:an?|the)\s+((?:\w+\s+){0,3}?\w+?)"
     r"\s+(?:and|here|working|based|in|at|with|who|for)\b|^((?:\w+\s+){0,2}\w+)\s+here\b"
 )
 """A practitioner introducing themselves ("I'm a school nurse and ...", "HV here"): their role is
 context, not the topic, so its words weigh lightly."""
+_WHAT_IS = re.compile(
+    r"^\s*(?:so |and |but |ok )?(?:what|wat|wot|who)\s+(?:is|are|r|s)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
+    r"\b(?:who|what)\s+(?:is|s|are)\s+(?:that|this|they|it)\s*$"
+)
+"""Short questions asking what or who something is: "what is EHA?", "UHL - who's that?"."""
 _DEFINITIONAL = re.compile(
-    r"^\s*(?:so |and |but |ok )?(?:what|wat|wot)\s+(?:is|are|r|s|was|were)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
     r"\bmean(?:s|ing|t)?\b|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b"
 )
@@ -158,7 +188,9 @@ class Query:
     duration: bool = False
     """Asks how long something takes or took."""
     future: bool = False
-    """Asks when something after the briefing will happen."""
+    """Asks when or what happened after the briefing."""
+    facts: tuple[re.Pattern[str] | None, ...] = ()
+    """What a passage must say to answer the question (None: nothing in the pack can)."""
     out_of_scope: list[str] = field(default_factory=list)
     """Phrases of topics the pack lists as not covered."""
     words: list[str] = field(default_factory=list)
@@ -299,13 +331,16 @@ class Matcher:
         query.words = raw
         query.numbers = number_references(raw, self._last_number)
         joined = " ".join(raw)
-        query.definitional = bool(_DEFINITIONAL.search(joined))
         query.kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
+        # "what are the findings on X" names a kind of passage; it is not asking what a term means.
+        query.definitional = bool(_DEFINITIONAL.search(joined)) or (
+            not query.kinds and bool(_WHAT_IS.search(joined)))
         query.quantity = bool(_QUANTITY.search(joined))
         query.time = bool(_TIME.search(joined))
         query.calendar = bool(_CALENDAR.search(joined))
         query.duration = bool(_DURATION.search(joined))
-        query.future = bool(_FUTURE.search(joined))
+        query.future = bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined))
+        query.facts = tuple(needed for asked, needed in _FACTS if asked.search(joined))
         introduction = _INTRODUCTION.search(joined)
         context = set((introduction.group(1) or introduction.group(2)).split()) if introduction else set()
         knowledge = self.knowledge
@@ -547,7 +582,7 @@ class Matcher:
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered)
 
     def _confident(self, query: Query, best: Scored) -> bool:
-        if query.out_of_scope:
+        if query.out_of_scope and not self._topic_in_passing(query, best):
             return False
         if not any(not slot.generic for slot in query.slots):
             return best.coverage >= 0.95 and len(query.slots) >= 2
@@ -556,6 +591,20 @@ class Matcher:
         if best.coverage < self.answer_threshold or unknown >= self.unknown_limit:
             return False
         return self._answers_kind(query, self._doc_of[best.item.id])
+
+    def _topic_in_passing(self, query: Query, best: Scored) -> bool:
+        """Whether the out-of-scope topics a question names are only part of its story.
+
+        "How do I apply for an EPO?" is about the order, and is declined; a long scenario that
+        mentions a core group in passing ("... nobody from adult mental health has come to the
+        core groups. Is this a known issue?") is about what the rest of it says, and a passage
+        that covers most of it answers it.
+        """
+        topic_words = {word for phrase in query.out_of_scope for word in phrase.split()}
+        total = query.total_weight
+        in_topic = sum(slot.weight for slot in query.slots if set(slot.stem.split()) <= topic_words)
+        return (len(query.slots) >= PASSING_MIN_SLOTS and total > 0
+                and in_topic / total <= PASSING_TOPIC_SHARE and best.coverage >= PASSING_COVERAGE)
 
     def _answers_kind(self, query: Query, doc: int) -> bool:
         """Whether the passage gives the kind of answer the question asks for.
@@ -576,7 +625,7 @@ class Matcher:
             return False
         if query.future and not self._dated_later[doc]:
             return False
-        return True
+        return all(needed is not None and needed.search(item.text) for needed in query.facts)
 
     def confidence_word(self, result: SearchResult) -> str:
         """"strong", "partial" or "none"."""
