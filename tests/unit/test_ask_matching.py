@@ -608,3 +608,11 @@ def test_an_out_of_scope_topic_mentioned_in_passing_does_not_decline_a_scenario(
                   "comes to our core group meetings, is poor attendance something the audit saw?")
     assert passing.answered and passing.best.id == "finding-adult-services"
     assert not ask("how do I run a core group meeting").answered
+
+
+def test_the_asking_sentence_of_a_story_says_what_is_wanted(ask) -> None:
+    # The story (drinking, violence, months of early help) fits the complex-needs finding; the
+    # question asked at its end is whether the case belongs with social care.
+    answer = ask("Mum drinks and there is domestic violence at home, and months of early help have not "
+                 "changed anything. Should this family be with social care instead?")
+    assert answer.best.id == "finding-should-be-csc"

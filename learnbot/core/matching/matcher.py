@@ -66,6 +66,11 @@ UNKNOWN_LIMIT = 0.45
 PASSING_MIN_SLOTS, PASSING_TOPIC_SHARE, PASSING_COVERAGE = 6, 0.2, 0.5
 """An out-of-scope topic is only mentioned in passing in a question of at least this many meaningful
 words where it holds at most this share of the weight, and a passage covers at least this much."""
+ASKING_WEIGHT = 1.5
+"""How much more the words of a story's asking sentence count than the story's."""
+LONG_RELIEF = 0.1
+"""How much lower the coverage needed to answer is for a long question (a story holds many words
+no passage needs to have)."""
 STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
 
@@ -107,6 +112,7 @@ _FUTURE = re.compile(
 )
 """Questions about what happens after the briefing ("when will the next audit be?", "what's the
 deadline"): only a passage dated later than the briefing itself answers them."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PERSON = (
     r"(?:famil\w*|child\w*|kids?|parents?|mums?|mothers?|dads?|fathers?|practitioners?|workers?|staff|"
@@ -353,12 +359,14 @@ class Matcher:
             corrected = word if word in knowledge.stopwords else self._correct(word)
             sequence.append((corrected, stem(corrected), word if corrected != word else ""))
         stem_seq = [s for _, s, _ in sequence]
+        asking_from = self._asking_sentence_start(question, raw, len(sequence))
         grams = {" ".join(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
         for phrase in knowledge.out_of_scope:
             if phrase in grams and phrase not in self._topics_said:
                 query.out_of_scope.append(phrase)
         index = 0
         while index < len(sequence):
+            start = index
             slot = self._phrase_slot(sequence, stem_seq, index)
             if slot is None:
                 word, s, corrected_from = sequence[index]
@@ -372,8 +380,23 @@ class Matcher:
             self._weigh(slot)
             if context and set(slot.word.split()) <= context:
                 slot.weight *= INTRODUCTION_WEIGHT
+            if asking_from and start >= asking_from:
+                slot.weight *= ASKING_WEIGHT
             query.slots.append(slot)
         return query
+
+    @staticmethod
+    def _asking_sentence_start(question: str, raw: list[str], length: int) -> int:
+        """Where the asking sentence of a told story starts among the question's kept words, or 0.
+
+        In "Mum is drinking and nothing has changed in months. Should this be with social care?"
+        the story is context and the last sentence says what the practitioner wants to know.
+        """
+        sentences = [part for part in _SENTENCE_END.split(question.strip()) if words(part)]
+        if len(sentences) < 2 or len(raw) >= MAX_WORDS:
+            return 0
+        asking = [w for w in words(sentences[-1]) if w not in ARTICLES]
+        return max(length - len(asking), 0)
 
     def _phrase_slot(self, sequence, stem_seq: list[str], start: int) -> Slot | None:
         """The longest phrase starting at ``start`` that the pack's knowledge expands, as one slot."""
@@ -588,7 +611,8 @@ class Matcher:
             return best.coverage >= 0.95 and len(query.slots) >= 2
         total = query.total_weight
         unknown = sum(slot.weight for slot in query.slots if not slot.known) / total if total else 1.0
-        if best.coverage < self.answer_threshold or unknown >= self.unknown_limit:
+        length = min(1.0, max(0.0, (len(query.slots) - 5) / 5))
+        if best.coverage < self.answer_threshold - LONG_RELIEF * length or unknown >= self.unknown_limit:
             return False
         return self._answers_kind(query, self._doc_of[best.item.id])
 
