@@ -616,3 +616,18 @@ def test_the_asking_sentence_of_a_story_says_what_is_wanted(ask) -> None:
     answer = ask("Mum drinks and there is domestic violence at home, and months of early help have not "
                  "changed anything. Should this family be with social care instead?")
     assert answer.best.id == "finding-should-be-csc"
+
+
+@pytest.mark.parametrize(
+    "question, noun",
+    [
+        ("what needs did the children have", True),
+        ("the children's needs", True),
+        ("what kinds of needs did families have", True),
+        ("do we need to see the child", False),
+        ("I need to know about fathers", False),
+    ],
+)
+def test_needs_is_a_topic_as_a_noun_and_framing_as_a_verb(ask_matcher, question: str, noun: bool) -> None:
+    slots = {slot.word for slot in ask_matcher.read(question).slots}
+    assert bool(slots & {"need", "needs"}) is noun

@@ -20,7 +20,7 @@ STOPWORDS = frozenset(
     this that these those there here where when why how what which who whom whose whatever whoever
     whichever wherever whenever however
     is am are was were be been being do does did doing done have has had having will would shall
-    should can could may might must ought need needs needed
+    should can could may might must ought
     not no nor yes yeah ok okay oh please thanks thank hi hello hey
     very too also just only even still really quite rather much many more most some any all each
     every both either neither few lot lots bit such same own other another else again ever never
@@ -41,6 +41,7 @@ FRAME_WORDS = frozenset(
     want wants wanted wish get gets got getting give gives gave go goes going gone went come comes
     came coming make makes made making take takes took taking put puts keep kept look looks looking
     find found
+    need needs needed
     happens happening actually basically exactly generally probably maybe perhaps
     supposed expected meant certain sure kind sort type way thing things stuff part bit point
     question questions answer answers info information detail details summary briefly quick quickly

@@ -353,9 +353,12 @@ class Matcher:
         # Phrases are found in the words with only articles removed (so "left out" and "show up"
         # keep their small words); outside phrases, function and framing words are dropped.
         sequence: list[tuple[str, str, str]] = []  # (word, stem, corrected_from)
-        for word in raw:
+        nouns: set[int] = set()  # positions in sequence of function words used as nouns
+        for position, word in enumerate(raw):
             if word in ARTICLES:
                 continue
+            if _is_noun_use(raw, position):
+                nouns.add(len(sequence))
             corrected = word if word in knowledge.stopwords else self._correct(word)
             sequence.append((corrected, stem(corrected), word if corrected != word else ""))
         stem_seq = [s for _, s, _ in sequence]
@@ -371,7 +374,8 @@ class Matcher:
             if slot is None:
                 word, s, corrected_from = sequence[index]
                 index += 1
-                if word in knowledge.stopwords or s in knowledge.stopwords or s in knowledge.frame:
+                if index - 1 not in nouns and (
+                        word in knowledge.stopwords or s in knowledge.stopwords or s in knowledge.frame):
                     continue
                 factor = CORRECTED_FACTOR if corrected_from else 1.0
                 slot = Slot(word=word, stem=s, alternatives=[((s,), factor)], corrected_from=corrected_from)
@@ -656,6 +660,26 @@ class Matcher:
         if not result.answered or not result.best:
             return "none"
         return "strong" if result.by_number or result.best.coverage >= self.strong_threshold else "partial"
+
+
+_NOUN_AFTER = frozenset(
+    "the their his her its our your my of complex additional unmet different what which whose kinds "
+    "types kind type sort sorts any whose children child family families health learning special "
+    "parents parent s".split()
+)
+
+
+def _is_noun_use(raw: list[str], position: int) -> bool:
+    """Whether "need(s)" at ``position`` is the noun ("the children's needs", "what needs did they
+    have") rather than the verb that frames a question ("I need to know", "do we need to")."""
+    word = raw[position]
+    if word not in ("need", "needs"):
+        return False
+    following = raw[position + 1] if position + 1 < len(raw) else ""
+    if following in ("to", "a", "an", "the", "some", "any", "help", "support", "more"):
+        return False
+    previous = raw[position - 1] if position else ""
+    return previous in _NOUN_AFTER or (word == "needs" and previous not in ("it", "he", "she", "who", "that", "this"))
 
 
 def _unknown_factor(band: int | None) -> float:
