@@ -631,3 +631,22 @@ def test_the_asking_sentence_of_a_story_says_what_is_wanted(ask) -> None:
 def test_needs_is_a_topic_as_a_noun_and_framing_as_a_verb(ask_matcher, question: str, noun: bool) -> None:
     slots = {slot.word for slot in ask_matcher.read(question).slots}
     assert bool(slots & {"need", "needs"}) is noun
+
+
+def test_function_words_typed_without_vowels_are_read(ask_matcher, ask) -> None:
+    query = ask_matcher.read("how mny cases wer audited")
+    assert query.quantity
+    assert ask("how mny cases wer audited").best.id == "method-sample"
+    # "hv" is the pack's own word (health visitor), not "have" without its vowels
+    assert "hv" in ask_matcher.read("hv role").words
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("what did good supervision look like", "gp-oversight"),
+        ("an example of good supervision please", "gp-oversight"),
+    ],
+)
+def test_asking_what_good_looks_like_wants_the_good_practice(ask, question: str, expected: str) -> None:
+    assert ask(question).best.id == expected

@@ -69,6 +69,21 @@ GENERIC_WORDS = frozenset(
     """.split()
 )
 
+def _skeletons(function_words) -> dict[str, str]:
+    """Function words typed without their vowels ("mny" -> "many", "whn" -> "when"), where only
+    one function word has that skeleton."""
+    found: dict[str, set[str]] = {}
+    for word in function_words:
+        skeleton = "".join(c for c in word if c not in "aeiou")
+        if len(skeleton) >= 3 and skeleton != word and word.isalpha():
+            found.setdefault(skeleton, set()).add(word)
+    return {skeleton: next(iter(ws)) for skeleton, ws in found.items()
+            if len(ws) == 1 and skeleton not in function_words}
+
+
+#: Function words typed without their vowels, as rushed typists do ("how mny", "wht happened").
+SKELETONS = _skeletons(STOPWORDS)
+
 #: Chat-speak and common shorthand mapped to the word meant.
 CHAT_SPEAK = {
     "wat": "what",

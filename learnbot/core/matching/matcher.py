@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from learnbot.core.matching.english import ENGLISH
+from learnbot.core.matching.english import ENGLISH, SKELETONS
 from learnbot.core.matching.index import Index
 from learnbot.core.matching.knowledge import ARTICLES, Knowledge, compile_knowledge
 from learnbot.core.matching.numbers import number_references
@@ -66,6 +66,8 @@ UNKNOWN_LIMIT = 0.45
 PASSING_MIN_SLOTS, PASSING_TOPIC_SHARE, PASSING_COVERAGE = 6, 0.2, 0.5
 """An out-of-scope topic is only mentioned in passing in a question of at least this many meaningful
 words where it holds at most this share of the weight, and a passage covers at least this much."""
+TIME_FACTORS = (1.0, 1.15)
+"""How a question about when weighs an undated and a dated passage."""
 ASKING_WEIGHT = 1.5
 """How much more the words of a story's asking sentence count than the story's."""
 LONG_RELIEF = 0.1
@@ -78,7 +80,10 @@ _KIND_CUES = {
     "recommendation": re.compile(r"\b(?:recs?|recommend\w*)\b"),
     "finding": re.compile(r"\b(?:findings?|found|find)\b"),
     "learning_point": re.compile(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b"),
-    "good_practice": re.compile(r"\b(?:good practi[cs]e|went well|strengths?|done well)\b"),
+    "good_practice": re.compile(
+        r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|"
+        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good \w+ (?:look|looks))\b"
+    ),
     "methodology": re.compile(r"\b(?:method\w*|sample|sampled)\b"),
 }
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
@@ -330,14 +335,24 @@ class Matcher:
         best = min(found, key=lambda f: (f[1], f[0] not in in_pack, abs(len(f[0]) - len(word)), f[0]))
         return best[0]
 
+    def _function_word(self, word: str) -> str:
+        """``word``, or the function word it is with its vowels left out ("mny" -> "many")."""
+        full = SKELETONS.get(word)
+        if full is None or word in self._vocab or ENGLISH.band(word) is not None:
+            return word
+        return full
+
     def read(self, question: str) -> Query:
         """Read a question into slots, numbers and flags."""
         query = Query(text=question)
-        raw = words(question)[:MAX_WORDS]
+        raw = [self._function_word(w) for w in words(question)[:MAX_WORDS]]
         query.words = raw
         query.numbers = number_references(raw, self._last_number)
         joined = " ".join(raw)
         query.kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
+        if "good_practice" in query.kinds:
+            # "what good practice did they find": the finding is the good practice
+            query.kinds = tuple(kind for kind in query.kinds if kind != "finding")
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
         query.definitional = bool(_DEFINITIONAL.search(joined)) or (
             not query.kinds and bool(_WHAT_IS.search(joined)))
@@ -579,8 +594,8 @@ class Matcher:
             factor *= 1.2
         if query.quantity and self._has_number[doc]:
             factor *= 1.15
-        if query.time and self._has_date[doc]:
-            factor *= 1.15
+        if query.time:
+            factor *= TIME_FACTORS[self._has_date[doc]]
         return factor
 
     def _title_names_subject(self, query: Query, doc: int) -> bool:
