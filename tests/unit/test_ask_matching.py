@@ -650,3 +650,12 @@ def test_function_words_typed_without_vowels_are_read(ask_matcher, ask) -> None:
 )
 def test_asking_what_good_looks_like_wants_the_good_practice(ask, question: str, expected: str) -> None:
     assert ask(question).best.id == expected
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [("UHL - who's that?", "gloss-uhl"), ("what's LPT", "gloss-lpt"), ("who are LPT", "gloss-lpt")],
+)
+def test_what_or_who_is_an_abbreviation_gets_its_glossary_entry(ask, question: str, expected: str) -> None:
+    answer = ask(question)
+    assert answer.best.id == expected

@@ -153,6 +153,8 @@ _WHAT_IS = re.compile(
     r"\b(?:who|what)\s+(?:is|s|are)\s+(?:that|this|they|it)\s*$"
 )
 """Short questions asking what or who something is: "what is EHA?", "UHL - who's that?"."""
+_IS_OPENED = re.compile(r"\b(what|who|wat|wot)(?:'s|\u2019s|s)\b", re.IGNORECASE)
+""""what's" and "who's" (the words of a question drop the "'s"), for reading _WHAT_IS."""
 _DEFINITIONAL = re.compile(
     r"\bmean(?:s|ing|t)?\b|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b"
@@ -355,7 +357,7 @@ class Matcher:
             query.kinds = tuple(kind for kind in query.kinds if kind != "finding")
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
         query.definitional = bool(_DEFINITIONAL.search(joined)) or (
-            not query.kinds and bool(_WHAT_IS.search(joined)))
+            not query.kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))))
         query.quantity = bool(_QUANTITY.search(joined))
         query.time = bool(_TIME.search(joined))
         query.calendar = bool(_CALENDAR.search(joined))
@@ -590,6 +592,8 @@ class Matcher:
             factor *= 1.25
         if query.definitional and self._title_names_subject(query, doc):
             factor *= 1.15
+            if item.kind == "glossary":
+                factor *= 1.1  # "UHL - who's that?": the entry for the term, before passages naming it
         if query.kinds and item.kind in query.kinds:
             factor *= 1.2
         if query.quantity and self._has_number[doc]:
