@@ -585,6 +585,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "how much did the audit cost",
         "what did the assurance group decide about the report",
         "what happened to the escalated cases after the audit",
+        "what happened in the end to the cases that were escalated",
     ],
 )
 def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, question: str) -> None:
@@ -659,3 +660,8 @@ def test_asking_what_good_looks_like_wants_the_good_practice(ask, question: str,
 def test_what_or_who_is_an_abbreviation_gets_its_glossary_entry(ask, question: str, expected: str) -> None:
     answer = ask(question)
     assert answer.best.id == expected
+
+
+def test_list_asks_for_a_kind_as_a_verb_and_names_a_list_as_a_noun(ask) -> None:
+    assert ask("can you list the recommendations please").best.kind == "recommendation"
+    assert ask("where did the list of cases come from").best.id == "method-sample"

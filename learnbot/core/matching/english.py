@@ -45,6 +45,7 @@ FRAME_WORDS = frozenset(
     happens happening actually basically exactly generally probably maybe perhaps
     supposed expected meant certain sure kind sort type way thing things stuff part bit point
     question questions answer answers info information detail details summary briefly quick quickly
+    list lists listing outline overview summarise summarize recap
     learnbot bot
     anyway now today currently
     """.split()

@@ -138,7 +138,8 @@ _FACTS = (
 """Facts a question can ask for that a passage must state to answer it: the briefing names no
 family or worker, and "who chairs the group?" is not answered by a passage about the group."""
 _AFTERWARDS = re.compile(
-    r"\bwhat happened (?:to|with) (?:\w+ ){0,10}?(?:after|afterwards|since|later|next|in the end)\b|"
+    r"\bwhat happened (?:to|with|in the end|eventually|next) (?:\w+ ){0,10}?(?:after|afterwards|since|later|"
+    r"next|in the end|eventually|escalated|referred)\b|"
     r"\bwhat (?:has|have) (?:happened|changed) since\b"
 )
 """Questions about what happened after the audit: only a passage dated later answers them."""
@@ -689,15 +690,19 @@ _NOUN_AFTER = frozenset(
 
 
 def _is_noun_use(raw: list[str], position: int) -> bool:
-    """Whether "need(s)" at ``position`` is the noun ("the children's needs", "what needs did they
-    have") rather than the verb that frames a question ("I need to know", "do we need to")."""
+    """Whether "need(s)" or "list" at ``position`` is the noun ("the children's needs", "what needs
+    did they have", "the list of cases") rather than the verb that frames a question ("I need to
+    know", "list the recommendations")."""
     word = raw[position]
+    previous = raw[position - 1] if position else ""
+    if word in ("list", "lists"):
+        # "the list of cases" (where the sample came from), not "list the recommendations"
+        return previous in ("the", "their", "that", "this", "whose")
     if word not in ("need", "needs"):
         return False
     following = raw[position + 1] if position + 1 < len(raw) else ""
     if following in ("to", "a", "an", "the", "some", "any", "help", "support", "more"):
         return False
-    previous = raw[position - 1] if position else ""
     return previous in _NOUN_AFTER or (word == "needs" and previous not in ("it", "he", "she", "who", "that", "this"))
 
 
