@@ -665,3 +665,9 @@ def test_what_or_who_is_an_abbreviation_gets_its_glossary_entry(ask, question: s
 def test_list_asks_for_a_kind_as_a_verb_and_names_a_list_as_a_noun(ask) -> None:
     assert ask("can you list the recommendations please").best.kind == "recommendation"
     assert ask("where did the list of cases come from").best.id == "method-sample"
+
+
+def test_a_question_about_what_was_found_prefers_a_finding_to_a_recommendation(ask_matcher) -> None:
+    assert ask_matcher.read("did police speak to the children").past
+    assert not ask_matcher.read("should police speak to the children").past
+    assert ask_matcher.search("did the different organisations collaborate well").best.item.kind == "finding"

@@ -66,6 +66,8 @@ UNKNOWN_LIMIT = 0.45
 PASSING_MIN_SLOTS, PASSING_TOPIC_SHARE, PASSING_COVERAGE = 6, 0.2, 0.5
 """An out-of-scope topic is only mentioned in passing in a question of at least this many meaningful
 words where it holds at most this share of the weight, and a passage covers at least this much."""
+PAST_FACTOR = 0.9
+"""How a question about what was found ("did police see the children?") weighs a recommendation."""
 TIME_FACTORS = (1.0, 1.15)
 """How a question about when weighs an undated and a dated passage."""
 ASKING_WEIGHT = 1.5
@@ -137,6 +139,11 @@ _FACTS = (
 )
 """Facts a question can ask for that a passage must state to answer it: the briefing names no
 family or worker, and "who chairs the group?" is not answered by a passage about the group."""
+_PAST = re.compile(
+    r"^(?:so |and |but )?(?:did|was|were|had)\b|\b(?:did|was|were) (?:the|they|there|any|it|police|health|"
+    r"social|agencies|fathers|dads|children|kids|staff|families|parents|workers|practitioners|cases)\b"
+)
+"""Questions about what was found or done in the audited cases, not about what should happen."""
 _AFTERWARDS = re.compile(
     r"\bwhat happened (?:to|with|in the end|eventually|next) (?:\w+ ){0,10}?(?:after|afterwards|since|later|"
     r"next|in the end|eventually|escalated|referred)\b|"
@@ -203,6 +210,8 @@ class Query:
     """Asks how long something takes or took."""
     future: bool = False
     """Asks when or what happened after the briefing."""
+    past: bool = False
+    """Asks what was found or done ("did police see the children?"), not what should be done."""
     facts: tuple[re.Pattern[str] | None, ...] = ()
     """What a passage must say to answer the question (None: nothing in the pack can)."""
     out_of_scope: list[str] = field(default_factory=list)
@@ -365,6 +374,7 @@ class Matcher:
         query.duration = bool(_DURATION.search(joined))
         query.future = bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined))
         query.facts = tuple(needed for asked, needed in _FACTS if asked.search(joined))
+        query.past = bool(_PAST.search(joined))
         introduction = _INTRODUCTION.search(joined)
         context = set((introduction.group(1) or introduction.group(2)).split()) if introduction else set()
         knowledge = self.knowledge
@@ -597,6 +607,8 @@ class Matcher:
                 factor *= 1.1  # "UHL - who's that?": the entry for the term, before passages naming it
         if query.kinds and item.kind in query.kinds:
             factor *= 1.2
+        elif query.past and item.kind in ("recommendation", "learning_point"):
+            factor *= PAST_FACTOR
         if query.quantity and self._has_number[doc]:
             factor *= 1.15
         if query.time:
