@@ -138,21 +138,21 @@ def test_words_split_on_punctuation() -> None:
 @pytest.mark.parametrize(
     "raw, expected",
     [
-        ("didn't", ["did", "not"]),
-        ("isn't", ["is", "not"]),
+        ("didn't", ["not"]),
+        ("isn't", ["not"]),
         ("I'm", ["i", "am"]),
         ("they've", ["they", "have"]),
         ("we'll", ["we", "will"]),
         ("she'd", ["she", "would"]),
         ("you're", ["you", "are"]),
-        ("police didn\u2019t see the kids", ["police", "did", "not", "see", "the", "kids"]),
+        ("police didn\u2019t see the kids", ["police", "not", "see", "the", "kids"]),
     ],
 )
 def test_words_open_contractions(raw: str, expected: list[str]) -> None:
     assert words(raw) == expected
 
 
-@pytest.mark.parametrize("raw, expected", [("can't", ["can", "not"]), ("won't", ["will", "not"])])
+@pytest.mark.parametrize("raw, expected", [("can't", ["not"]), ("won't", ["not"]), ("dont", ["not"])])
 def test_words_open_irregular_contractions(raw: str, expected: list[str]) -> None:
     assert words(raw) == expected
 

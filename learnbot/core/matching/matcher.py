@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 
 from learnbot.core.matching.english import ENGLISH, SKELETONS
 from learnbot.core.matching.index import Index
-from learnbot.core.matching.knowledge import ARTICLES, Knowledge, compile_knowledge
+from learnbot.core.matching.knowledge import ARTICLES, Knowledge, compile_knowledge, phrase_key
 from learnbot.core.matching.numbers import number_references
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
@@ -90,7 +90,7 @@ _KIND_CUES = {
 }
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
 _QUANTITY = re.compile(
-    r"\bhow (?:many|much|big|large|small|often)\b|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
+    r"\bhow (?:many|much|big|large|small)\b|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
     r"less) than\b|\bsample size\b|\b(?:percent|percentage|proportion|ratio|fraction)\b"
 )
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
@@ -110,6 +110,10 @@ _CALENDAR = re.compile(
 )
 """Questions that want a calendar answer ("what date is the meeting?"): only a dated passage
 answers them."""
+_FREQUENCY = re.compile(r"\bhow often\b|\bhow frequently\b")
+"""Questions that want how often ("how often does the panel meet"): only a passage that gives a
+number or says how often ("regular", "timely", "monthly") answers them."""
+_HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
 _DURATION = re.compile(r"\bhow long\b")
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
 or a date answers them."""
@@ -164,7 +168,8 @@ _WHAT_IS = re.compile(
 _IS_OPENED = re.compile(r"\b(what|who|wat|wot)(?:'s|\u2019s|s)\b", re.IGNORECASE)
 """"what's" and "who's" (the words of a question drop the "'s"), for reading _WHAT_IS."""
 _DEFINITIONAL = re.compile(
-    r"\bmean(?:s|ing|t)?\b|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
+    r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
+    r"\bwhat (?:\S+ ){1,4}means\b|\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b"
 )
 """Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
@@ -208,6 +213,8 @@ class Query:
     """Asks for a date as such."""
     duration: bool = False
     """Asks how long something takes or took."""
+    frequency: bool = False
+    """Asks how often something happens."""
     future: bool = False
     """Asks when or what happened after the briefing."""
     past: bool = False
@@ -298,10 +305,14 @@ class Matcher:
                 )
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
+        self._terms = {" ".join(phrase_key(name)) for entry in pack.glossary for name in (entry.term, *entry.aliases)}
+        """The glossary's terms and aliases, as joined stems."""
         has_number = re.compile(_HAS_NUMBER, re.IGNORECASE)
         has_date = re.compile(_HAS_DATE, re.IGNORECASE)
         self._has_number = [bool(has_number.search(item.text)) for item in self.items]
         self._has_date = [bool(has_date.search(item.text)) for item in self.items]
+        has_frequency = re.compile(_HAS_FREQUENCY, re.IGNORECASE)
+        self._has_frequency = [bool(has_frequency.search(item.text)) for item in self.items]
         published = [int(y) for y in _YEAR.findall(f"{pack.meta.published} {pack.meta.audit_period}")]
         self._dated_later = [
             bool(published) and any(int(y) > max(published) for y in _YEAR.findall(item.text))
@@ -366,12 +377,12 @@ class Matcher:
             # "what good practice did they find": the finding is the good practice
             query.kinds = tuple(kind for kind in query.kinds if kind != "finding")
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
-        query.definitional = bool(_DEFINITIONAL.search(joined)) or (
-            not query.kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))))
+        what_is = not query.kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question)))))
         query.quantity = bool(_QUANTITY.search(joined))
         query.time = bool(_TIME.search(joined))
         query.calendar = bool(_CALENDAR.search(joined))
         query.duration = bool(_DURATION.search(joined))
+        query.frequency = bool(_FREQUENCY.search(joined))
         query.future = bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined))
         query.facts = tuple(needed for asked, needed in _FACTS if asked.search(joined))
         query.past = bool(_PAST.search(joined))
@@ -392,6 +403,9 @@ class Matcher:
         stem_seq = [s for _, s, _ in sequence]
         asking_from = self._asking_sentence_start(question, raw, len(sequence))
         grams = {" ".join(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
+        # "what is X" asks what a term means when X is a term the pack defines ("what is EHA"), not
+        # when it is any short question ("what are the takeaways for staff").
+        query.definitional = bool(_DEFINITIONAL.search(joined)) or (what_is and bool(grams & self._terms))
         for phrase in knowledge.out_of_scope:
             if phrase in grams and phrase not in self._topics_said:
                 query.out_of_scope.append(phrase)
@@ -680,6 +694,8 @@ class Matcher:
         if query.quantity and not counted:
             return False
         if query.duration and not (self._has_number[doc] or self._has_date[doc]):
+            return False
+        if query.frequency and not (self._has_number[doc] or self._has_frequency[doc]):
             return False
         if query.calendar and not self._has_date[doc]:
             return False

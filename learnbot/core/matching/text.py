@@ -46,6 +46,16 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_AUXILIARIES = frozenset("do does did can could would will shall should is are was were has have had must".split())
+"""Verbs that only carry a negation ("do not", "can not"), dropped before "not"."""
+_NOT_GLUED = {
+    "cannot": "can not", "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
+    "wont": "will not", "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not",
+    "havent": "have not", "hasnt": "has not", "hadnt": "had not", "couldnt": "could not",
+    "wouldnt": "would not", "shouldnt": "should not",
+}
+
+
 def words(text: str) -> list[str]:
     """The words of ``text``: normalised, split, contractions opened, chat-speak expanded."""
     text = normalise(text)
@@ -56,11 +66,14 @@ def words(text: str) -> list[str]:
         token = token.removesuffix("'s").strip("'")
         if not token:
             continue
-        replacement = CHAT_SPEAK.get(token)
+        replacement = CHAT_SPEAK.get(token) or _NOT_GLUED.get(token)
         if replacement:
             out.extend(replacement.split())
         else:
             out.append(token)
+    if "not" in out:
+        # "don't agree", "can't agree" and "didn't agree" all say "not agree"
+        out = [w for i, w in enumerate(out) if not (w in _AUXILIARIES and i + 1 < len(out) and out[i + 1] == "not")]
     return out
 
 
