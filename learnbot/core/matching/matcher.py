@@ -305,6 +305,10 @@ class Matcher:
                 )
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
+        self._phrase_prefixes = {
+            " ".join(key.split()[:n]) for key in self.knowledge.expansions for n in range(1, len(key.split()) + 1)
+        }
+        """Every start of a phrase the knowledge expands ("look", "look after"), for finding phrases."""
         self._terms = {" ".join(phrase_key(name)) for entry in pack.glossary for name in (entry.term, *entry.aliases)}
         """The glossary's terms and aliases, as joined stems."""
         has_number = re.compile(_HAS_NUMBER, re.IGNORECASE)
@@ -446,7 +450,16 @@ class Matcher:
 
     def _phrase_slot(self, sequence, stem_seq: list[str], start: int) -> Slot | None:
         """The longest phrase starting at ``start`` that the pack's knowledge expands, as one slot."""
-        for length in range(min(self.knowledge.max_phrase, len(stem_seq) - start), 0, -1):
+        # The longest phrase the knowledge expands, found by walking its prefixes.
+        longest = 0
+        joined = ""
+        for length in range(1, min(self.knowledge.max_phrase, len(stem_seq) - start) + 1):
+            joined = stem_seq[start] if length == 1 else f"{joined} {stem_seq[start + length - 1]}"
+            if joined not in self._phrase_prefixes:
+                break
+            if joined in self.knowledge.expansions:
+                longest = length
+        for length in range(longest, 0, -1):
             key = tuple(stem_seq[start:start + length])
             targets = self.knowledge.targets(key)
             if not targets:
@@ -570,14 +583,19 @@ class Matcher:
             hints = self._hint_coverage(query, among)
         scored: list[tuple[float, float, float, int]] = []
         weights = self._weights(query, candidates)
-        for doc in candidates:
-            covered = 0.0
-            bm25 = 0.0
-            for slot in query.slots:
+        covered = dict.fromkeys(candidates, 0.0)
+        bm25s = dict.fromkeys(candidates, 0.0)
+        for slot in query.slots:
+            # Only the candidates holding one of the slot's stems can get anything for it.
+            holding = {doc for phrase, _ in slot.alternatives for p in phrase if p in weights for doc in weights[p]}
+            for doc in holding:
+                if doc not in covered:
+                    continue
                 presence, contribution = self._slot_match(slot, doc, weights)
-                covered += slot.weight * presence
-                bm25 += contribution * (GENERIC_WEIGHT if slot.generic else 1.0)
-            scored.append((covered / total, bm25, 0.0, doc))
+                covered[doc] += slot.weight * presence
+                bm25s[doc] += contribution * (GENERIC_WEIGHT if slot.generic else 1.0)
+        for doc in candidates:
+            scored.append((covered[doc] / total, bm25s[doc], 0.0, doc))
         if not scored:
             return []
         top_bm25 = max(s[1] for s in scored) or 1.0
@@ -596,7 +614,8 @@ class Matcher:
             rescored = []
             for scored_item in head:
                 doc = self._doc_of[scored_item.item.id]
-                similarity = max((fuzz.token_set_ratio(text, h) for h in self._hint_texts[doc]), default=0.0)
+                best_hint = process.extractOne(text, self._hint_texts[doc], scorer=fuzz.token_set_ratio)
+                similarity = best_hint[1] if best_hint else 0.0
                 rescored.append(Scored(scored_item.item, scored_item.score * (1 - W_FUZZ) + W_FUZZ * similarity,
                                        scored_item.coverage))
             results = rescored + results[RERANK:]
