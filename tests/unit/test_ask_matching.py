@@ -695,3 +695,15 @@ def test_negations_read_alike_whatever_verb_carries_them() -> None:
     from learnbot.core.matching.text import words
 
     assert words("we can't agree") == words("we don't agree") == words("we cannot agree") == ["we", "not", "agree"]
+
+
+@pytest.mark.parametrize(
+    "question, quantity",
+    [
+        ("how much funding did early help get", True),
+        ("how much of the family history should I read", False),
+        ("how much should I trust what mum tells me", False),
+    ],
+)
+def test_how_much_asks_for_an_amount_only_when_it_counts_something(ask_matcher, question: str, quantity: bool) -> None:
+    assert ask_matcher.read(question).quantity is quantity

@@ -90,7 +90,7 @@ _KIND_CUES = {
 }
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
 _QUANTITY = re.compile(
-    r"\bhow (?:many|much|big|large|small)\b|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
+    r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
     r"less) than\b|\bsample size\b|\b(?:percent|percentage|proportion|ratio|fraction)\b"
 )
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
