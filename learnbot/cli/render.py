@@ -22,7 +22,7 @@ def render_answer(answer: Answer, show_others: bool = True) -> str:
         lines.append(answer.note)
     if not answer.answered:
         if not answer.note:
-            lines.append("The briefing does not cover that.")
+            lines.append(answer.not_covered_line)
         if answer.suggestions:
             lines += ["", "Did you mean:"]
             lines += [f"  - {item.title}  [{item.id}]" for item in answer.suggestions]

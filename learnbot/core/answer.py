@@ -48,6 +48,18 @@ class Answer:
     """A short line of context, e.g. how a follow-up was understood."""
     message: str = ""
     """For questions that cannot be matched at all (empty input): what to do instead."""
+    not_stated: str = ""
+    """When the briefing covers the question's topic but not what it asks for ("who chairs it",
+    "a date"): what that is. The suggestions then hold the passages on the topic."""
+
+    @property
+    def not_covered_line(self) -> str:
+        """What to say when there is no answer: plainly, and as exactly as learnbot can."""
+        if self.message:
+            return self.message
+        if self.not_stated:
+            return f"The briefing touches on this but does not give {self.not_stated}."
+        return "The briefing does not cover that."
 
     @property
     def best(self) -> Item | None:
@@ -78,5 +90,6 @@ class Answer:
             "related": [{"id": r.id, "kind": r.kind, "title": r.title} for r in self.related],
             "further_information": [{"id": f.id, "title": f.title} for f in self.further],
             "case_details_warning": self.case_details_warning or None,
+            "not_stated": self.not_stated or None,
         }
         return out

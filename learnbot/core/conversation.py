@@ -122,7 +122,7 @@ class Conversation:
         suggestions = tuple(s.item for s in ranked if s.score >= 25)[:3]
         return Answer(
             question=question, answered=False, confidence=NONE, suggestions=suggestions,
-            further=self._further(result), note=note,
+            further=self._further(result), note=note, not_stated=result.not_stated,
         )
 
     def _further(self, result: SearchResult) -> tuple[Item, ...]:

@@ -135,6 +135,21 @@ def test_ask_out_of_scope_says_the_briefing_does_not_cover_it(run) -> None:
     assert not CONFIDENCE.search(result.stdout)
 
 
+def test_ask_names_the_fact_the_briefing_does_not_give(run) -> None:
+    result = run("ask", "who chairs the PAAG?")
+    assert_ok(result)
+    assert "The briefing touches on this but does not give who chairs it." in result.stdout
+    assert "[bg-paag]" in result.stdout  # the passage on the topic is offered
+
+
+def test_ask_json_names_the_fact_the_briefing_does_not_give(run) -> None:
+    payload = json.loads(run("ask", "--json", "how many early help workers are there").stdout)
+    assert payload["answered"] is False
+    assert payload["not_stated"] == "a number"
+    answered = json.loads(run("ask", "--json", "what is early help").stdout)
+    assert answered["not_stated"] is None
+
+
 def test_ask_json_out_of_scope_is_not_answered(run, pack: Pack) -> None:
     result = run("ask", "--json", "what is a section 47 enquiry")
     assert_ok(result)

@@ -58,6 +58,9 @@ class ScriptedConversation:
             best = get("finding-police-children-not-seen")
             return Answer(question, True, PARTIAL, matches=(Match(best, 60.0),),
                           related=(get("rec-4"), get("lp-1")), case_details_warning=warning)
+        if "who chairs" in text:
+            return Answer(question, False, NONE, suggestions=(get("def-working-together"),),
+                          case_details_warning=warning, not_stated="who chairs it")
         return Answer(question, False, NONE, suggestions=(get("def-working-together"), get("rec-4")),
                       further=(get("further-escalation"),), case_details_warning=warning)
 

@@ -113,6 +113,16 @@ async def test_follow_a_related_link_with_the_mouse(make):
         assert app.screen.item.id == "gloss-eha"
 
 
+async def test_a_fact_the_briefing_does_not_give_is_named(make, screen_text):
+    app = make()
+    async with app.run_test(size=SIZE) as pilot:
+        await ask(pilot, "who chairs the group?")
+        text = screen_text(app)
+        assert "The briefing touches on this but does not give who chairs it." in text
+        assert "The briefing does not cover that." not in text
+        assert "Did you mean:" in text
+
+
 async def test_not_covered_says_so_and_offers_did_you_mean(make, recorder, screen_text):
     app = make()
     async with app.run_test(size=SIZE) as pilot:

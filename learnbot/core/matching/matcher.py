@@ -130,16 +130,17 @@ _PERSON = (
     r"officers?|auditors?|managers?|people|persons?|professionals?|chairs?|leads?)"
 )
 _FACTS = (
-    # (what the question asks for, what a passage must say to answer it; None: no passage can)
+    # (what the question asks for, what a passage must say to answer it (None: no passage can),
+    #  what the answer would be, for saying plainly that the briefing does not give it)
     (re.compile(rf"\bnames? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bwhat (?:is|was|were|s) "
                 rf"(?:the |their )?names?\b|\bwho (?:is|was|s) (?:the )?(?:named |current )?(?:manager|head|director|"
-                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b"), None),
+                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b"), None, "anyone's name"),
     (re.compile(r"\bwho (?:chairs|chaired|chair|is chairing|heads|headed|is in charge|was in charge)\b|"
-                r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b"), re.compile(r"\bchair", re.I)),
+                r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b"), re.compile(r"\bchair", re.I), "who chairs it"),
     (re.compile(r"\bwhat (?:did|has|have|will|was|were) (?:\w+ ){1,8}?decid\w*\b|\bwhat (?:was|were) the decisions?\b"),
-     re.compile(r"\bdecid|\bdecision", re.I)),
+     re.compile(r"\bdecid|\bdecision", re.I), "what was decided"),
     (re.compile(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b"),
-     re.compile(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", re.I)),
+     re.compile(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", re.I), "costs or funding"),
 )
 """Facts a question can ask for that a passage must state to answer it: the briefing names no
 family or worker, and "who chairs the group?" is not answered by a passage about the group."""
@@ -219,8 +220,9 @@ class Query:
     """Asks when or what happened after the briefing."""
     past: bool = False
     """Asks what was found or done ("did police see the children?"), not what should be done."""
-    facts: tuple[re.Pattern[str] | None, ...] = ()
-    """What a passage must say to answer the question (None: nothing in the pack can)."""
+    facts: tuple[tuple[re.Pattern[str] | None, str], ...] = ()
+    """What a passage must say to answer the question (None: nothing in the pack can), and what
+    that fact is ("who chairs it")."""
     out_of_scope: list[str] = field(default_factory=list)
     """Phrases of topics the pack lists as not covered."""
     words: list[str] = field(default_factory=list)
@@ -254,6 +256,9 @@ class SearchResult:
     ranked: tuple[Scored, ...]
     answered: bool
     by_number: bool = False
+    not_stated: str = ""
+    """When the best passage is on the question's topic but does not give what it asks for
+    ("who chairs it", "a date"): what that is."""
 
     @property
     def best(self) -> Scored | None:
@@ -388,7 +393,7 @@ class Matcher:
         query.duration = bool(_DURATION.search(joined))
         query.frequency = bool(_FREQUENCY.search(joined))
         query.future = bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined))
-        query.facts = tuple(needed for asked, needed in _FACTS if asked.search(joined))
+        query.facts = tuple((needed, what) for asked, needed, what in _FACTS if asked.search(joined))
         query.past = bool(_PAST.search(joined))
         introduction = _INTRODUCTION.search(joined)
         context = set((introduction.group(1) or introduction.group(2)).split()) if introduction else set()
@@ -667,11 +672,20 @@ class Matcher:
             found = [self.items[self._numbered[key]] for key in query.numbers if key in self._numbered]
             if found:
                 ranked = tuple(Scored(item, 100.0, 1.0) for item in found[:limit])
-                answered = self._answers_kind(query, self._doc_of[found[0].id])
-                return SearchResult(query=query, ranked=ranked, answered=answered, by_number=True)
+                missing = self._not_stated(query, self._doc_of[found[0].id])
+                return SearchResult(query=query, ranked=ranked, answered=not missing, by_number=True,
+                                    not_stated=missing)
         ranked = self.rank(query, limit=max(limit, 5))
+        missing = ""
         answered = bool(ranked) and self._confident(query, ranked[0])
-        return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered)
+        if answered:
+            missing = self._not_stated(query, self._doc_of[ranked[0].item.id])
+            answered = not missing
+        elif ranked and query.facts and not query.out_of_scope and ranked[0].coverage >= self.answer_threshold:
+            # "Who chairs the PAAG?": the word for the fact may be one the pack never uses, but
+            # the topic is the briefing's; say which fact it does not give.
+            missing = self._not_stated(query, self._doc_of[ranked[0].item.id])
+        return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered, not_stated=missing)
 
     def _confident(self, query: Query, best: Scored) -> bool:
         if query.out_of_scope and not self._topic_in_passing(query, best):
@@ -683,7 +697,7 @@ class Matcher:
         length = min(1.0, max(0.0, (len(query.slots) - 5) / 5))
         if best.coverage < self.answer_threshold - LONG_RELIEF * length or unknown >= self.unknown_limit:
             return False
-        return self._answers_kind(query, self._doc_of[best.item.id])
+        return True
 
     def _topic_in_passing(self, query: Query, best: Scored) -> bool:
         """Whether the out-of-scope topics a question names are only part of its story.
@@ -699,8 +713,8 @@ class Matcher:
         return (len(query.slots) >= PASSING_MIN_SLOTS and total > 0
                 and in_topic / total <= PASSING_TOPIC_SHARE and best.coverage >= PASSING_COVERAGE)
 
-    def _answers_kind(self, query: Query, doc: int) -> bool:
-        """Whether the passage gives the kind of answer the question asks for.
+    def _not_stated(self, query: Query, doc: int) -> str:
+        """What the question asks for that the passage does not give ("" when it gives it).
 
         A question asking how many, how long or when is answered only by a passage that gives a
         number or a date: "how many early help workers are there?" is not answered by a passage
@@ -711,16 +725,19 @@ class Matcher:
         # (A numbered passage answers "how many recommendations are there?" by its numbering.)
         counted = self._has_number[doc] or (item.number is not None and item.kind in query.kinds)
         if query.quantity and not counted:
-            return False
+            return "a number"
         if query.duration and not (self._has_number[doc] or self._has_date[doc]):
-            return False
+            return "how long"
         if query.frequency and not (self._has_number[doc] or self._has_frequency[doc]):
-            return False
+            return "how often"
         if query.calendar and not self._has_date[doc]:
-            return False
+            return "a date"
         if query.future and not self._dated_later[doc]:
-            return False
-        return all(needed is not None and needed.search(item.text) for needed in query.facts)
+            return "what happened, or will happen, after the audit"
+        for needed, what in query.facts:
+            if needed is None or not needed.search(item.text):
+                return what
+        return ""
 
     def confidence_word(self, result: SearchResult) -> str:
         """"strong", "partial" or "none"."""

@@ -114,7 +114,7 @@ class AnswerCard(Vertical):
             yield from self._group("Related:", answer.related, "related")
         else:
             yield Static(
-                Content(answer.message or "The briefing does not cover that."), classes="card--not-covered"
+                Content(answer.not_covered_line), classes="card--not-covered"
             )
             yield from self._group("Did you mean:", answer.suggestions, "suggestion")
         yield from self._group("Further information the briefing points to:", answer.further, "further")
