@@ -707,3 +707,28 @@ def test_negations_read_alike_whatever_verb_carries_them() -> None:
 )
 def test_how_much_asks_for_an_amount_only_when_it_counts_something(ask_matcher, question: str, quantity: bool) -> None:
     assert ask_matcher.read(question).quantity is quantity
+
+
+@pytest.mark.parametrize(
+    "question, not_stated",
+    [
+        ("what were the ages of the children in the audit", "anyone's age"),
+        ("what is the contact number for the early help service", "contact details"),
+        ("when is the PAAG meeting about the report", "a date"),
+        ("what's the timescale for completing an early help assessment", "how long"),
+    ],
+)
+def test_facts_the_briefing_never_gives_are_named(ask_matcher, question: str, not_stated: str) -> None:
+    result = ask_matcher.search(question)
+    assert not result.answered
+    assert result.not_stated == not_stated
+
+
+def test_a_story_that_mentions_timescales_is_not_asking_how_long(ask) -> None:
+    answer = ask("my worker wrote a plan with actions like 'support mum' and no timescales. what does the audit say?")
+    assert answer.answered and answer.best.id in {"finding-assessments-smart", "gp-smart-plan"}
+
+
+def test_fillers_do_not_change_what_a_question_is_about(ask_matcher) -> None:
+    plain = [slot.stem for slot in ask_matcher.read("who did the case audits").slots]
+    assert [slot.stem for slot in ask_matcher.read("who actually did the case audits").slots] == plain

@@ -25,11 +25,18 @@ ARTICLES = frozenset(
 )
 """Words phrases are matched without, so "voice of the child" meets "voice of child" but
 "left out" and "show up" keep the small word that makes them what they are."""
+FILLERS = frozenset(
+    {"actually", "really", "basically", "literally", "honestly", "genuinely", "truly", "specifically",
+     "particularly", "exactly"}
+)
+"""Adverbs that only add emphasis: "who actually did the audits" is "who did the audits"."""
+PHRASE_SKIP = ARTICLES | FILLERS
+"""Words phrases are matched without: articles, possessives and fillers."""
 
 
 def phrase_key(text: str) -> tuple[str, ...]:
     """A phrase as the stems it is matched by."""
-    return tuple(stem(w) for w in words(text) if w not in ARTICLES)
+    return tuple(stem(w) for w in words(text) if w not in PHRASE_SKIP)
 
 
 @dataclass
@@ -60,7 +67,7 @@ class Knowledge:
         b = tuple(s for s in phrase_key(stands_for) if s not in self.stopwords) or phrase_key(stands_for)
         if not a or not b or a == b:
             return
-        if len(a) == 1 and len(words(phrase)) > 1 and not set(words(phrase)) <= {*_LIGHT_WORDS, *ARTICLES} | {
+        if len(a) == 1 and len(words(phrase)) > 1 and not set(words(phrase)) <= {*_LIGHT_WORDS, *PHRASE_SKIP} | {
             w for w in words(phrase) if stem(w) == a[0]
         }:
             # "how many cases" must not come to mean every "case": a phrase whose meaning lay in

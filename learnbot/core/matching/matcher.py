@@ -29,7 +29,7 @@ from rapidfuzz.distance import OSA
 
 from learnbot.core.matching.english import ENGLISH, SKELETONS
 from learnbot.core.matching.index import Index
-from learnbot.core.matching.knowledge import ARTICLES, Knowledge, compile_knowledge, phrase_key
+from learnbot.core.matching.knowledge import PHRASE_SKIP, Knowledge, compile_knowledge, phrase_key
 from learnbot.core.matching.numbers import number_references
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
@@ -84,7 +84,7 @@ _KIND_CUES = {
     "learning_point": re.compile(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b"),
     "good_practice": re.compile(
         r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|"
-        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good \w+ (?:look|looks))\b"
+        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks))\b"
     ),
     "methodology": re.compile(r"\b(?:method\w*|sample|sampled)\b"),
 }
@@ -106,15 +106,21 @@ _TIME = re.compile(
 """Questions about when: "when was the audit done", "which year's guidance"."""
 _CALENDAR = re.compile(
     r"\b(?:what|which) (?:date|day|year|month)\b|\bwhen (?:will|is the next|does the next)\b|"
-    r"\bwhat time\b|\bdeadline\b"
+    r"\bwhat time\b|\bdeadline\b|\bwhen (?:is|are|s) (?:the|their|our|a|an) (?:\w+ ){0,3}(?:meeting|meetings|panel|"
+    r"session|conference|training|hearing)\b"
 )
 """Questions that want a calendar answer ("what date is the meeting?"): only a dated passage
 answers them."""
 _FREQUENCY = re.compile(r"\bhow often\b|\bhow frequently\b")
 """Questions that want how often ("how often does the panel meet"): only a passage that gives a
 number or says how often ("regular", "timely", "monthly") answers them."""
+_HAS_DURATION = (
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several) (?:days?|weeks?|months?|"
+    r"years?)\b"
+)
+"""A length of time in a passage ("six weeks", "two years"); a date range counts too."""
 _HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
-_DURATION = re.compile(r"\bhow long\b")
+_DURATION = re.compile(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b")
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
 or a date answers them."""
 _FUTURE = re.compile(
@@ -139,6 +145,12 @@ _FACTS = (
                 r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b"), re.compile(r"\bchair", re.I), "who chairs it"),
     (re.compile(r"\bwhat (?:did|has|have|will|was|were) (?:\w+ ){1,8}?decid\w*\b|\bwhat (?:was|were) the decisions?\b"),
      re.compile(r"\bdecid|\bdecision", re.I), "what was decided"),
+    (re.compile(rf"\bages? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bhow old (?:were|are|was|is) (?:the |"
+                r"their )?(?:child|children|kids|young|babies|baby|boy|girl)"),
+     re.compile(r"\baged?\b|\byears? old\b", re.I), "anyone's age"),
+    (re.compile(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\bemail (?:address|for)\b|\baddress for\b|"
+                r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b"),
+     re.compile(r"@|\btel\b|\bphone\b|\b0\d{3,4} ?\d{3}", re.I), "contact details"),
     (re.compile(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b"),
      re.compile(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", re.I), "costs or funding"),
 )
@@ -320,6 +332,8 @@ class Matcher:
         has_date = re.compile(_HAS_DATE, re.IGNORECASE)
         self._has_number = [bool(has_number.search(item.text)) for item in self.items]
         self._has_date = [bool(has_date.search(item.text)) for item in self.items]
+        has_duration = re.compile(_HAS_DURATION, re.IGNORECASE)
+        self._has_duration = [bool(has_duration.search(item.text)) for item in self.items]
         has_frequency = re.compile(_HAS_FREQUENCY, re.IGNORECASE)
         self._has_frequency = [bool(has_frequency.search(item.text)) for item in self.items]
         published = [int(y) for y in _YEAR.findall(f"{pack.meta.published} {pack.meta.audit_period}")]
@@ -403,7 +417,7 @@ class Matcher:
         sequence: list[tuple[str, str, str]] = []  # (word, stem, corrected_from)
         nouns: set[int] = set()  # positions in sequence of function words used as nouns
         for position, word in enumerate(raw):
-            if word in ARTICLES:
+            if word in PHRASE_SKIP:
                 continue
             if _is_noun_use(raw, position):
                 nouns.add(len(sequence))
@@ -450,7 +464,7 @@ class Matcher:
         sentences = [part for part in _SENTENCE_END.split(question.strip()) if words(part)]
         if len(sentences) < 2 or len(raw) >= MAX_WORDS:
             return 0
-        asking = [w for w in words(sentences[-1]) if w not in ARTICLES]
+        asking = [w for w in words(sentences[-1]) if w not in PHRASE_SKIP]
         return max(length - len(asking), 0)
 
     def _phrase_slot(self, sequence, stem_seq: list[str], start: int) -> Slot | None:
@@ -726,7 +740,7 @@ class Matcher:
         counted = self._has_number[doc] or (item.number is not None and item.kind in query.kinds)
         if query.quantity and not counted:
             return "a number"
-        if query.duration and not (self._has_number[doc] or self._has_date[doc]):
+        if query.duration and not (self._has_duration[doc] or self._has_date[doc]):
             return "how long"
         if query.frequency and not (self._has_number[doc] or self._has_frequency[doc]):
             return "how often"
