@@ -732,3 +732,10 @@ def test_a_story_that_mentions_timescales_is_not_asking_how_long(ask) -> None:
 def test_fillers_do_not_change_what_a_question_is_about(ask_matcher) -> None:
     plain = [slot.stem for slot in ask_matcher.read("who did the case audits").slots]
     assert [slot.stem for slot in ask_matcher.read("who actually did the case audits").slots] == plain
+
+
+def test_a_role_introduced_and_then_asked_about_is_the_topic(ask_matcher) -> None:
+    def weight(question: str) -> float:
+        return next(slot.weight for slot in ask_matcher.read(question).slots if slot.word == "pcso")
+
+    assert weight("I'm a PCSO, did the audit say anything about us") > 2 * weight("I'm a PCSO and want to know what early help is")

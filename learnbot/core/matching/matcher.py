@@ -180,6 +180,11 @@ _WHAT_IS = re.compile(
 """Short questions asking what or who something is: "what is EHA?", "UHL - who's that?"."""
 _IS_OPENED = re.compile(r"\b(what|who|wat|wot)(?:'s|\u2019s|s)\b", re.IGNORECASE)
 """"what's" and "who's" (the words of a question drop the "'s"), for reading _WHAT_IS."""
+_ABOUT_US = re.compile(
+    r"\b(?:about|for|of|from|on) (?:us|people like me|my (?:role|job|agency|service|profession|team))\b|"
+    r"\b(?:my|our) (?:role|agency|service|profession)\b|\bpeople like me\b"
+)
+"""A practitioner asking about their own role after introducing it: then the role is the topic."""
 _DEFINITIONAL = re.compile(
     r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
     r"\bwhat (?:\S+ ){1,4}means\b|\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
@@ -411,6 +416,8 @@ class Matcher:
         query.past = bool(_PAST.search(joined))
         introduction = _INTRODUCTION.search(joined)
         context = set((introduction.group(1) or introduction.group(2)).split()) if introduction else set()
+        if context and _ABOUT_US.search(joined[introduction.end():]):
+            context = set()  # "I'm a PCSO - did the audit say anything about us?": the role is the topic
         knowledge = self.knowledge
         # Phrases are found in the words with only articles removed (so "left out" and "show up"
         # keep their small words); outside phrases, function and framing words are dropped.
