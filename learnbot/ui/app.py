@@ -254,6 +254,22 @@ class LearnbotApp(App[None]):
 
         self.push_screen(first_screen(self.pack, BriefingSettings(), self.recorder))
 
+    async def action_quit(self) -> None:
+        """Quit; with a quiz or team briefing under way, ask first (Ctrl+Q is easily pressed)."""
+        session = self.session_under_way()
+        if session is None:
+            self.exit()
+            return
+        from learnbot.ui.screens.session import ConfirmLeave
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                session.end()
+                self.exit()
+
+        if not isinstance(self.screen, ConfirmLeave):
+            self.push_screen(ConfirmLeave("Quit learnbot?", session.quit_detail()), answered)
+
     def session_under_way(self) -> SessionScreen | None:
         """The quiz or team briefing open in this screen's stack, if any (leaving it asks first)."""
         from learnbot.ui.screens.session import SessionScreen

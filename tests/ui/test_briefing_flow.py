@@ -213,3 +213,22 @@ async def test_timer_counts_down_and_pauses():
         assert "(paused)" in str(screen.query_one("#team-bar", Static).render())
         await pilot.press("t")
         assert "(paused)" not in str(screen.query_one("#team-bar", Static).render())
+
+
+async def test_ctrl_q_mid_briefing_asks_says_the_summary_is_not_saved_and_records_attendance():
+    recorder = RecorderSpy()
+    app = briefing_app(BriefingSettings(names=("A", "B"), rounds=1, questions=1, seed=1), recorder=recorder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmLeave) and app.screen.question == "Quit learnbot?"
+        assert "not saved" in app.screen.detail
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen and not recorder.briefings
+        await pilot.press("ctrl+q", "y")
+        await pilot.pause()
+    assert app.return_code == 0
+    assert len(recorder.briefings) == 1

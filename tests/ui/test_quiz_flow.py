@@ -219,3 +219,14 @@ async def test_help_and_progress_open_over_a_quiz_and_esc_comes_back():
         assert isinstance(app.screen, ConfirmLeave)
         await keys(pilot, "enter")
         assert isinstance(app.screen, AskScreen)
+
+
+async def test_ctrl_q_mid_quiz_asks_before_quitting():
+    app = quiz_app(Quiz.start(PACK, "mixed", 2, seed=1))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await keys(pilot, "1", "ctrl+q")
+        assert isinstance(app.screen, ConfirmLeave) and app.screen.question == "Quit learnbot?"
+        await keys(pilot, "n")
+        assert isinstance(app.screen, QuizScreen) and app.screen.choice.picked == [0]  # nothing lost
+        await keys(pilot, "ctrl+q", "y")
+    assert app.return_code == 0

@@ -402,10 +402,18 @@ class BriefingScreen(PicksOptions, SessionScreen):
     def leave_question(self) -> tuple[str, str]:
         return "End the briefing now?", "Its summary comes next, with what was revealed so far, for you to save."
 
-    def leave(self, then: Then | None) -> None:
-        """End the session and show its summary (not ``then``: the summary is saved from there)."""
+    def quit_detail(self) -> str:
+        return ("The briefing ends and its summary is not saved. To save it first, press N, then Esc "
+                "to end the briefing.")
+
+    def end(self) -> None:
+        """Record the briefing as attended (as ending it any other way does)."""
         self.session.recorder = self.app.recorder
         self.session.finish()
+
+    def leave(self, then: Then | None) -> None:
+        """End the session and show its summary (not ``then``: the summary is saved from there)."""
+        self.end()
         self._show_summary()
 
     def _show_summary(self) -> None:

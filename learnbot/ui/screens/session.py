@@ -1,7 +1,7 @@
 """A quiz or a team briefing under way, and the question asked before it is left.
 
-Leaving one in the middle, by its own Esc or by F2, F3 or F4 (or the palette's "Go to:"), first
-asks in a small box: Enter or y leaves, Esc or n stays. F1 Help and F5 Progress open over it
+Leaving one in the middle, by its own Esc, by F2, F3 or F4 (or the palette's "Go to:"), or by
+quitting with Ctrl+Q, first asks in a small box: Enter or y leaves, Esc or n stays. F1 Help and F5 Progress open over it
 instead, and Esc comes back to it. The app finds the session with
 :meth:`~learnbot.ui.app.LearnbotApp.session_under_way` before it goes anywhere.
 """
@@ -58,6 +58,13 @@ class SessionScreen(Screen[None]):
     def leave_question(self) -> tuple[str, str]:
         """What to ask before leaving, and what leaving means (for :class:`ConfirmLeave`)."""
         raise NotImplementedError
+
+    def quit_detail(self) -> str:
+        """What quitting learnbot now means for the session (for :class:`ConfirmLeave`)."""
+        return self.leave_question()[1]
+
+    def end(self) -> None:
+        """Close the session's records before learnbot quits (nothing, unless a session keeps some)."""
 
     def leave(self, then: Then | None) -> None:
         """Leave, once the practitioner has said so.
