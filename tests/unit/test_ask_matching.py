@@ -634,7 +634,7 @@ def test_needs_is_a_topic_as_a_noun_and_framing_as_a_verb(ask_matcher, question:
 
 def test_function_words_typed_without_vowels_are_read(ask_matcher, ask) -> None:
     query = ask_matcher.read("how mny cases wer audited")
-    assert query.quantity
+    assert query.asks.quantity
     assert ask("how mny cases wer audited").best.id == "method-sample"
     # "hv" is the pack's own word (health visitor), not "have" without its vowels
     assert "hv" in ask_matcher.read("hv role").words
@@ -666,8 +666,8 @@ def test_list_asks_for_a_kind_as_a_verb_and_names_a_list_as_a_noun(ask) -> None:
 
 
 def test_a_question_about_what_was_found_prefers_a_finding_to_a_recommendation(ask_matcher) -> None:
-    assert ask_matcher.read("did police speak to the children").past
-    assert not ask_matcher.read("should police speak to the children").past
+    assert ask_matcher.read("did police speak to the children").asks.past
+    assert not ask_matcher.read("should police speak to the children").asks.past
     assert ask_matcher.search("did the different organisations collaborate well").best.item.kind == "finding"
 
 
@@ -706,7 +706,7 @@ def test_negations_read_alike_whatever_verb_carries_them() -> None:
     ],
 )
 def test_how_much_asks_for_an_amount_only_when_it_counts_something(ask_matcher, question: str, quantity: bool) -> None:
-    assert ask_matcher.read(question).quantity is quantity
+    assert ask_matcher.read(question).asks.quantity is quantity
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from learnbot.core.matching.asking import Asks, PassageFacts, introduction, is_noun_use, read_asks
 from learnbot.core.matching.english import ENGLISH, SKELETONS
 from learnbot.core.matching.index import Index
 from learnbot.core.matching.knowledge import PHRASE_SKIP, Knowledge, compile_knowledge, phrase_key
@@ -78,119 +79,7 @@ no passage needs to have)."""
 STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
 
-_KIND_CUES = {
-    "recommendation": re.compile(r"\b(?:recs?|recommend\w*)\b"),
-    "finding": re.compile(r"\b(?:findings?|found|find)\b"),
-    "learning_point": re.compile(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b"),
-    "good_practice": re.compile(
-        r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|"
-        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks))\b"
-    ),
-    "methodology": re.compile(r"\b(?:method\w*|sample|sampled)\b"),
-}
-"""Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
-_QUANTITY = re.compile(
-    r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
-    r"less) than\b|\bsample size\b|\b(?:percent|percentage|proportion|ratio|fraction)\b"
-)
-_HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
-"""A count in a passage ("Ten cases", "Two cases out of the 10"); years are not counts."""
-_HAS_DATE = (
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"(?:19|20)\d\d)\b"
-)
-_TIME = re.compile(
-    r"\b(?:when|what (?:date|year|month|time)|which (?:year|month|date)|how long|how recent|dates?|"
-    r"timeframe|time ?scale|period|year|month)\b"
-)
-"""Questions about when: "when was the audit done", "which year's guidance"."""
-_CALENDAR = re.compile(
-    r"\b(?:what|which) (?:date|day|year|month)\b|\bwhen (?:will|is the next|does the next)\b|"
-    r"\bwhat time\b|\bdeadline\b|\bwhen (?:is|are|s) (?:the|their|our|a|an) (?:\w+ ){0,3}(?:meeting|meetings|panel|"
-    r"session|conference|training|hearing)\b"
-)
-"""Questions that want a calendar answer ("what date is the meeting?"): only a dated passage
-answers them."""
-_FREQUENCY = re.compile(r"\bhow often\b|\bhow frequently\b")
-"""Questions that want how often ("how often does the panel meet"): only a passage that gives a
-number or says how often ("regular", "timely", "monthly") answers them."""
-_HAS_DURATION = (
-    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several) (?:days?|weeks?|months?|"
-    r"years?)\b"
-)
-"""A length of time in a passage ("six weeks", "two years"); a date range counts too."""
-_HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
-_DURATION = re.compile(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b")
-"""Questions that want a length of time ("how long is the wait"): only a passage that gives a number
-or a date answers them."""
-_FUTURE = re.compile(
-    r"\bwhen (?:will|(?:is|are|s|does|do) (?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
-    r"\bdeadline\b|\bby when\b|\bhow soon\b|\bdue date\b"
-)
-"""Questions about what happens after the briefing ("when will the next audit be?", "what's the
-deadline"): only a passage dated later than the briefing itself answers them."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_PERSON = (
-    r"(?:famil\w*|child\w*|kids?|parents?|mums?|mothers?|dads?|fathers?|practitioners?|workers?|staff|"
-    r"officers?|auditors?|managers?|people|persons?|professionals?|chairs?|leads?)"
-)
-_FACTS = (
-    # (what the question asks for, what a passage must say to answer it (None: no passage can),
-    #  what the answer would be, for saying plainly that the briefing does not give it)
-    (re.compile(rf"\bnames? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bwhat (?:is|was|were|s) "
-                rf"(?:the |their )?names?\b|\bwho (?:is|was|s) (?:the )?(?:named |current )?(?:manager|head|director|"
-                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b"), None, "anyone's name"),
-    (re.compile(r"\bwho (?:chairs|chaired|chair|is chairing|heads|headed|is in charge|was in charge)\b|"
-                r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b"), re.compile(r"\bchair", re.I), "who chairs it"),
-    (re.compile(r"\bwhat (?:did|has|have|will|was|were) (?:\w+ ){1,8}?decid\w*\b|\bwhat (?:was|were) the decisions?\b"),
-     re.compile(r"\bdecid|\bdecision", re.I), "what was decided"),
-    (re.compile(rf"\bages? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bhow old (?:were|are|was|is) (?:the |"
-                r"their )?(?:child|children|kids|young|babies|baby|boy|girl)"),
-     re.compile(r"\baged?\b|\byears? old\b", re.I), "anyone's age"),
-    (re.compile(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\bemail (?:address|for)\b|\baddress for\b|"
-                r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b"),
-     re.compile(r"@|\btel\b|\bphone\b|\b0\d{3,4} ?\d{3}", re.I), "contact details"),
-    (re.compile(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b"),
-     re.compile(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", re.I), "costs or funding"),
-)
-"""Facts a question can ask for that a passage must state to answer it: the briefing names no
-family or worker, and "who chairs the group?" is not answered by a passage about the group."""
-_PAST = re.compile(
-    r"^(?:so |and |but )?(?:did|was|were|had)\b|\b(?:did|was|were) (?:the|they|there|any|it|police|health|"
-    r"social|agencies|fathers|dads|children|kids|staff|families|parents|workers|practitioners|cases)\b"
-)
-"""Questions about what was found or done in the audited cases, not about what should happen."""
-_AFTERWARDS = re.compile(
-    r"\bwhat happened (?:to|with|in the end|eventually|next) (?:\w+ ){0,10}?(?:after|afterwards|since|later|"
-    r"next|in the end|eventually|escalated|referred)\b|"
-    r"\bwhat (?:has|have) (?:happened|changed) since\b"
-)
-"""Questions about what happened after the audit: only a passage dated later answers them."""
-_INTRODUCTION = re.compile(
-    r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re)\s+(?:an?|the)\s+((?:\w+\s+){0,3}?\w+?)"
-    r"\s+(?:and|here|working|based|in|at|with|who|for)\b|^((?:\w+\s+){0,2}\w+)\s+here\b"
-)
-"""A practitioner introducing themselves ("I'm a school nurse and ...", "HV here"): their role is
-context, not the topic, so its words weigh lightly."""
-_WHAT_IS = re.compile(
-    r"^\s*(?:so |and |but |ok )?(?:what|wat|wot|who)\s+(?:is|are|r|s)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
-    r"\b(?:who|what)\s+(?:is|s|are)\s+(?:that|this|they|it)\s*$"
-)
-"""Short questions asking what or who something is: "what is EHA?", "UHL - who's that?"."""
-_IS_OPENED = re.compile(r"\b(what|who|wat|wot)(?:'s|\u2019s|s)\b", re.IGNORECASE)
-""""what's" and "who's" (the words of a question drop the "'s"), for reading _WHAT_IS."""
-_ABOUT_US = re.compile(
-    r"\b(?:about|for|of|from|on) (?:us|people like me|my (?:role|job|agency|service|profession|team))\b|"
-    r"\b(?:my|our) (?:role|agency|service|profession)\b|\bpeople like me\b"
-)
-"""A practitioner asking about their own role after introducing it: then the role is the topic."""
-_DEFINITIONAL = re.compile(
-    r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
-    r"\bwhat (?:\S+ ){1,4}means\b|\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
-    r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b"
-)
-"""Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
 
 
 @dataclass
@@ -221,25 +110,8 @@ class Query:
     """Numbered references: (kind, number)."""
     definitional: bool = False
     """Asks what a term means or stands for."""
-    kinds: tuple[str, ...] = ()
-    """Kinds of passage the question names ("recommendations", "findings" ...)."""
-    quantity: bool = False
-    """Asks how many or how much."""
-    time: bool = False
-    """Asks when, or how long."""
-    calendar: bool = False
-    """Asks for a date as such."""
-    duration: bool = False
-    """Asks how long something takes or took."""
-    frequency: bool = False
-    """Asks how often something happens."""
-    future: bool = False
-    """Asks when or what happened after the briefing."""
-    past: bool = False
-    """Asks what was found or done ("did police see the children?"), not what should be done."""
-    facts: tuple[tuple[re.Pattern[str] | None, str], ...] = ()
-    """What a passage must say to answer the question (None: nothing in the pack can), and what
-    that fact is ("who chairs it")."""
+    asks: Asks = field(default_factory=Asks)
+    """What the question's form says it wants (a number, a date, a kind of passage ...)."""
     out_of_scope: list[str] = field(default_factory=list)
     """Phrases of topics the pack lists as not covered."""
     words: list[str] = field(default_factory=list)
@@ -333,20 +205,7 @@ class Matcher:
         """Every start of a phrase the knowledge expands ("look", "look after"), for finding phrases."""
         self._terms = {" ".join(phrase_key(name)) for entry in pack.glossary for name in (entry.term, *entry.aliases)}
         """The glossary's terms and aliases, as joined stems."""
-        has_number = re.compile(_HAS_NUMBER, re.IGNORECASE)
-        has_date = re.compile(_HAS_DATE, re.IGNORECASE)
-        self._has_number = [bool(has_number.search(item.text)) for item in self.items]
-        self._has_date = [bool(has_date.search(item.text)) for item in self.items]
-        has_duration = re.compile(_HAS_DURATION, re.IGNORECASE)
-        self._has_duration = [bool(has_duration.search(item.text)) for item in self.items]
-        has_frequency = re.compile(_HAS_FREQUENCY, re.IGNORECASE)
-        self._has_frequency = [bool(has_frequency.search(item.text)) for item in self.items]
-        published = [int(y) for y in _YEAR.findall(f"{pack.meta.published} {pack.meta.audit_period}")]
-        self._dated_later = [
-            bool(published) and any(int(y) > max(published) for y in _YEAR.findall(item.text))
-            or (not published and self._has_date[doc])
-            for doc, item in enumerate(self.items)
-        ]
+        self.facts = PassageFacts(self.items, pack.meta)
         settings = pack.matching.extra
         self.answer_threshold = float(settings.get("answer_threshold", ANSWER_THRESHOLD))
         self.strong_threshold = float(settings.get("strong_threshold", STRONG_THRESHOLD))
@@ -400,24 +259,8 @@ class Matcher:
         query.words = raw
         query.numbers = number_references(raw, self._last_number)
         joined = " ".join(raw)
-        query.kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
-        if "good_practice" in query.kinds:
-            # "what good practice did they find": the finding is the good practice
-            query.kinds = tuple(kind for kind in query.kinds if kind != "finding")
-        # "what are the findings on X" names a kind of passage; it is not asking what a term means.
-        what_is = not query.kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question)))))
-        query.quantity = bool(_QUANTITY.search(joined))
-        query.time = bool(_TIME.search(joined))
-        query.calendar = bool(_CALENDAR.search(joined))
-        query.duration = bool(_DURATION.search(joined))
-        query.frequency = bool(_FREQUENCY.search(joined))
-        query.future = bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined))
-        query.facts = tuple((needed, what) for asked, needed, what in _FACTS if asked.search(joined))
-        query.past = bool(_PAST.search(joined))
-        introduction = _INTRODUCTION.search(joined)
-        context = set((introduction.group(1) or introduction.group(2)).split()) if introduction else set()
-        if context and _ABOUT_US.search(joined[introduction.end():]):
-            context = set()  # "I'm a PCSO - did the audit say anything about us?": the role is the topic
+        query.asks = read_asks(question, joined)
+        context = introduction(joined)
         knowledge = self.knowledge
         # Phrases are found in the words with only articles removed (so "left out" and "show up"
         # keep their small words); outside phrases, function and framing words are dropped.
@@ -426,7 +269,7 @@ class Matcher:
         for position, word in enumerate(raw):
             if word in PHRASE_SKIP:
                 continue
-            if _is_noun_use(raw, position):
+            if is_noun_use(raw, position):
                 nouns.add(len(sequence))
             corrected = word if word in knowledge.stopwords else self._correct(word)
             sequence.append((corrected, stem(corrected), word if corrected != word else ""))
@@ -435,7 +278,7 @@ class Matcher:
         grams = {" ".join(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
         # "what is X" asks what a term means when X is a term the pack defines ("what is EHA"), not
         # when it is any short question ("what are the takeaways for staff").
-        query.definitional = bool(_DEFINITIONAL.search(joined)) or (what_is and bool(grams & self._terms))
+        query.definitional = query.asks.meaning or (query.asks.what_is and bool(grams & self._terms))
         for phrase in knowledge.out_of_scope:
             if phrase in grams and phrase not in self._topics_said:
                 query.out_of_scope.append(phrase)
@@ -664,14 +507,15 @@ class Matcher:
             factor *= 1.15
             if item.kind == "glossary":
                 factor *= 1.1  # "UHL - who's that?": the entry for the term, before passages naming it
-        if query.kinds and item.kind in query.kinds:
+        asks = query.asks
+        if asks.kinds and item.kind in asks.kinds:
             factor *= 1.2
-        elif query.past and item.kind in ("recommendation", "learning_point"):
+        elif asks.past and item.kind in ("recommendation", "learning_point"):
             factor *= PAST_FACTOR
-        if query.quantity and self._has_number[doc]:
+        if asks.quantity and self.facts.has_number[doc]:
             factor *= 1.15
-        if query.time:
-            factor *= TIME_FACTORS[self._has_date[doc]]
+        if asks.time:
+            factor *= TIME_FACTORS[self.facts.has_date[doc]]
         return factor
 
     def _title_names_subject(self, query: Query, doc: int) -> bool:
@@ -693,19 +537,19 @@ class Matcher:
             found = [self.items[self._numbered[key]] for key in query.numbers if key in self._numbered]
             if found:
                 ranked = tuple(Scored(item, 100.0, 1.0) for item in found[:limit])
-                missing = self._not_stated(query, self._doc_of[found[0].id])
+                missing = self.facts.not_stated(query.asks, self._doc_of[found[0].id])
                 return SearchResult(query=query, ranked=ranked, answered=not missing, by_number=True,
                                     not_stated=missing)
         ranked = self.rank(query, limit=max(limit, 5))
         missing = ""
         answered = bool(ranked) and self._confident(query, ranked[0])
         if answered:
-            missing = self._not_stated(query, self._doc_of[ranked[0].item.id])
+            missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
             answered = not missing
-        elif ranked and query.facts and not query.out_of_scope and ranked[0].coverage >= self.answer_threshold:
+        elif ranked and query.asks.facts and not query.out_of_scope and ranked[0].coverage >= self.answer_threshold:
             # "Who chairs the PAAG?": the word for the fact may be one the pack never uses, but
             # the topic is the briefing's; say which fact it does not give.
-            missing = self._not_stated(query, self._doc_of[ranked[0].item.id])
+            missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered, not_stated=missing)
 
     def _confident(self, query: Query, best: Scored) -> bool:
@@ -734,61 +578,11 @@ class Matcher:
         return (len(query.slots) >= PASSING_MIN_SLOTS and total > 0
                 and in_topic / total <= PASSING_TOPIC_SHARE and best.coverage >= PASSING_COVERAGE)
 
-    def _not_stated(self, query: Query, doc: int) -> str:
-        """What the question asks for that the passage does not give ("" when it gives it).
-
-        A question asking how many, how long or when is answered only by a passage that gives a
-        number or a date: "how many early help workers are there?" is not answered by a passage
-        about early help workers that counts nothing, and "when will the next audit be?" is not
-        answered by the date of this one.
-        """
-        item = self.items[doc]
-        # (A numbered passage answers "how many recommendations are there?" by its numbering.)
-        counted = self._has_number[doc] or (item.number is not None and item.kind in query.kinds)
-        if query.quantity and not counted:
-            return "a number"
-        if query.duration and not (self._has_duration[doc] or self._has_date[doc]):
-            return "how long"
-        if query.frequency and not (self._has_number[doc] or self._has_frequency[doc]):
-            return "how often"
-        if query.calendar and not self._has_date[doc]:
-            return "a date"
-        if query.future and not self._dated_later[doc]:
-            return "what happened, or will happen, after the audit"
-        for needed, what in query.facts:
-            if needed is None or not needed.search(item.text):
-                return what
-        return ""
-
     def confidence_word(self, result: SearchResult) -> str:
         """"strong", "partial" or "none"."""
         if not result.answered or not result.best:
             return "none"
         return "strong" if result.by_number or result.best.coverage >= self.strong_threshold else "partial"
-
-
-_NOUN_AFTER = frozenset(
-    "the their his her its our your my of complex additional unmet different what which whose kinds "
-    "types kind type sort sorts any whose children child family families health learning special "
-    "parents parent s".split()
-)
-
-
-def _is_noun_use(raw: list[str], position: int) -> bool:
-    """Whether "need(s)" or "list" at ``position`` is the noun ("the children's needs", "what needs
-    did they have", "the list of cases") rather than the verb that frames a question ("I need to
-    know", "list the recommendations")."""
-    word = raw[position]
-    previous = raw[position - 1] if position else ""
-    if word in ("list", "lists"):
-        # "the list of cases" (where the sample came from), not "list the recommendations"
-        return previous in ("the", "their", "that", "this", "whose")
-    if word not in ("need", "needs"):
-        return False
-    following = raw[position + 1] if position + 1 < len(raw) else ""
-    if following in ("to", "a", "an", "the", "some", "any", "help", "support", "more"):
-        return False
-    return previous in _NOUN_AFTER or (word == "needs" and previous not in ("it", "he", "she", "who", "that", "this"))
 
 
 def _unknown_factor(band: int | None) -> float:

@@ -1,0 +1,262 @@
+"""What a question asks for, read from its form, and whether a passage gives it.
+
+Some of what a practitioner wants lies in how they ask, not in the topic words the matcher
+weighs: "how many ...?" wants a number, "when will ...?" a date after the briefing, "who chairs
+...?" a name the briefing never gives, "what did good supervision look like?" the good practice,
+"did police see the children?" a finding rather than a recommendation. :func:`read_asks` reads
+those cues; :class:`PassageFacts` knows which passages give numbers, dates, lengths of time and
+so on, and says what a passage does not give (:meth:`PassageFacts.not_stated`), so that a
+question on the briefing's topic asking for a fact it never states is declined, and told why.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from learnbot.core.matching.text import words
+from learnbot.core.model import Item, PackMeta
+
+_KIND_CUES = {
+    "recommendation": re.compile(r"\b(?:recs?|recommend\w*)\b"),
+    "finding": re.compile(r"\b(?:findings?|found|find)\b"),
+    "learning_point": re.compile(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b"),
+    "good_practice": re.compile(
+        r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|"
+        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks))\b"
+    ),
+    "methodology": re.compile(r"\b(?:method\w*|sample|sampled)\b"),
+}
+"""Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
+_QUANTITY = re.compile(
+    r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
+    r"less) than\b|\bsample size\b|\b(?:percent|percentage|proportion|ratio|fraction)\b"
+)
+_HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
+"""A count in a passage ("Ten cases", "Two cases out of the 10"); years are not counts."""
+_HAS_DATE = (
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"(?:19|20)\d\d)\b"
+)
+_TIME = re.compile(
+    r"\b(?:when|what (?:date|year|month|time)|which (?:year|month|date)|how long|how recent|dates?|"
+    r"timeframe|time ?scale|period|year|month)\b"
+)
+"""Questions about when: "when was the audit done", "which year's guidance"."""
+_CALENDAR = re.compile(
+    r"\b(?:what|which) (?:date|day|year|month)\b|\bwhen (?:will|is the next|does the next)\b|"
+    r"\bwhat time\b|\bdeadline\b|\bwhen (?:is|are|s) (?:the|their|our|a|an) (?:\w+ ){0,3}(?:meeting|meetings|panel|"
+    r"session|conference|training|hearing)\b"
+)
+"""Questions that want a calendar answer ("what date is the meeting?"): only a dated passage
+answers them."""
+_FREQUENCY = re.compile(r"\bhow often\b|\bhow frequently\b")
+"""Questions that want how often ("how often does the panel meet"): only a passage that gives a
+number or says how often ("regular", "timely", "monthly") answers them."""
+_HAS_DURATION = (
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|few|several) (?:days?|weeks?|months?|"
+    r"years?)\b"
+)
+"""A length of time in a passage ("six weeks", "two years"); a date range counts too."""
+_HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
+_DURATION = re.compile(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b")
+"""Questions that want a length of time ("how long is the wait"): only a passage that gives a number
+or a date answers them."""
+_FUTURE = re.compile(
+    r"\bwhen (?:will|(?:is|are|s|does|do) (?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
+    r"\bdeadline\b|\bby when\b|\bhow soon\b|\bdue date\b"
+)
+"""Questions about what happens after the briefing ("when will the next audit be?", "what's the
+deadline"): only a passage dated later than the briefing itself answers them."""
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PERSON = (
+    r"(?:famil\w*|child\w*|kids?|parents?|mums?|mothers?|dads?|fathers?|practitioners?|workers?|staff|"
+    r"officers?|auditors?|managers?|people|persons?|professionals?|chairs?|leads?)"
+)
+_FACTS = (
+    # (what the question asks for, what a passage must say to answer it (None: no passage can),
+    #  what the answer would be, for saying plainly that the briefing does not give it)
+    (re.compile(rf"\bnames? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bwhat (?:is|was|were|s) "
+                rf"(?:the |their )?names?\b|\bwho (?:is|was|s) (?:the )?(?:named |current )?(?:manager|head|director|"
+                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b"), None, "anyone's name"),
+    (re.compile(r"\bwho (?:chairs|chaired|chair|is chairing|heads|headed|is in charge|was in charge)\b|"
+                r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b"), re.compile(r"\bchair", re.I), "who chairs it"),
+    (re.compile(r"\bwhat (?:did|has|have|will|was|were) (?:\w+ ){1,8}?decid\w*\b|\bwhat (?:was|were) the decisions?\b"),
+     re.compile(r"\bdecid|\bdecision", re.I), "what was decided"),
+    (re.compile(rf"\bages? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bhow old (?:were|are|was|is) (?:the |"
+                r"their )?(?:child|children|kids|young|babies|baby|boy|girl)"),
+     re.compile(r"\baged?\b|\byears? old\b", re.I), "anyone's age"),
+    (re.compile(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\bemail (?:address|for)\b|\baddress for\b|"
+                r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b"),
+     re.compile(r"@|\btel\b|\bphone\b|\b0\d{3,4} ?\d{3}", re.I), "contact details"),
+    (re.compile(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b"),
+     re.compile(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", re.I), "costs or funding"),
+)
+"""Facts a question can ask for that a passage must state to answer it: the briefing names no
+family or worker, and "who chairs the group?" is not answered by a passage about the group."""
+_PAST = re.compile(
+    r"^(?:so |and |but )?(?:did|was|were|had)\b|\b(?:did|was|were) (?:the|they|there|any|it|police|health|"
+    r"social|agencies|fathers|dads|children|kids|staff|families|parents|workers|practitioners|cases)\b"
+)
+"""Questions about what was found or done in the audited cases, not about what should happen."""
+_AFTERWARDS = re.compile(
+    r"\bwhat happened (?:to|with|in the end|eventually|next) (?:\w+ ){0,10}?(?:after|afterwards|since|later|"
+    r"next|in the end|eventually|escalated|referred)\b|"
+    r"\bwhat (?:has|have) (?:happened|changed) since\b"
+)
+"""Questions about what happened after the audit: only a passage dated later answers them."""
+_INTRODUCTION = re.compile(
+    r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re)\s+(?:an?|the)\s+((?:\w+\s+){0,3}?\w+?)"
+    r"\s+(?:and|here|working|based|in|at|with|who|for)\b|^((?:\w+\s+){0,2}\w+)\s+here\b"
+)
+"""A practitioner introducing themselves ("I'm a school nurse and ...", "HV here"): their role is
+context, not the topic, so its words weigh lightly."""
+_WHAT_IS = re.compile(
+    r"^\s*(?:so |and |but |ok )?(?:what|wat|wot|who)\s+(?:is|are|r|s)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
+    r"\b(?:who|what)\s+(?:is|s|are)\s+(?:that|this|they|it)\s*$"
+)
+"""Short questions asking what or who something is: "what is EHA?", "UHL - who's that?"."""
+_IS_OPENED = re.compile(r"\b(what|who|wat|wot)(?:'s|\u2019s|s)\b", re.IGNORECASE)
+""""what's" and "who's" (the words of a question drop the "'s"), for reading _WHAT_IS."""
+_ABOUT_US = re.compile(
+    r"\b(?:about|for|of|from|on) (?:us|people like me|my (?:role|job|agency|service|profession|team))\b|"
+    r"\b(?:my|our) (?:role|agency|service|profession)\b|\bpeople like me\b"
+)
+"""A practitioner asking about their own role after introducing it: then the role is the topic."""
+_DEFINITIONAL = re.compile(
+    r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
+    r"\bwhat (?:\S+ ){1,4}means\b|\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
+    r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b"
+)
+"""Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
+
+@dataclass(frozen=True)
+class Asks:
+    """What a question's form says it wants."""
+
+    kinds: tuple[str, ...] = ()
+    """Kinds of passage the question names ("recommendations", "findings" ...)."""
+    meaning: bool = False
+    """Asks in so many words what a term means or stands for."""
+    what_is: bool = False
+    """Is a short "what (or who) is X?" question: a definition question if X is a defined term."""
+    quantity: bool = False
+    """Asks how many or how much."""
+    time: bool = False
+    """Asks when, or how long."""
+    calendar: bool = False
+    """Asks for a date as such."""
+    duration: bool = False
+    """Asks how long something takes or took."""
+    frequency: bool = False
+    """Asks how often something happens."""
+    future: bool = False
+    """Asks when or what happened after the briefing."""
+    past: bool = False
+    """Asks what was found or done ("did police see the children?"), not what should be done."""
+    facts: tuple[tuple[re.Pattern[str] | None, str], ...] = ()
+    """What a passage must say to answer the question (None: nothing in the pack can), and what
+    that fact is ("who chairs it")."""
+
+
+def read_asks(question: str, joined: str) -> Asks:
+    """The cues in ``question``, whose words (as the matcher reads them) are ``joined``."""
+    kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
+    if "good_practice" in kinds:
+        # "what good practice did they find": the finding is the good practice
+        kinds = tuple(kind for kind in kinds if kind != "finding")
+    return Asks(
+        kinds=kinds,
+        meaning=bool(_DEFINITIONAL.search(joined)),
+        # "what are the findings on X" names a kind of passage; it is not asking what a term means.
+        what_is=not kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))),
+        quantity=bool(_QUANTITY.search(joined)),
+        time=bool(_TIME.search(joined)),
+        calendar=bool(_CALENDAR.search(joined)),
+        duration=bool(_DURATION.search(joined)),
+        frequency=bool(_FREQUENCY.search(joined)),
+        future=bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined)),
+        past=bool(_PAST.search(joined)),
+        facts=tuple((needed, what) for asked, needed, what in _FACTS if asked.search(joined)),
+    )
+
+
+def introduction(joined: str) -> set[str]:
+    """The words of a practitioner's self-introduction ("I'm a school nurse and ..."), unless they
+    go on to ask about their own role ("... anything about us?"), when the role is the topic."""
+    found = _INTRODUCTION.search(joined)
+    if not found or _ABOUT_US.search(joined[found.end():]):
+        return set()
+    return set((found.group(1) or found.group(2)).split())
+
+
+class PassageFacts:
+    """Which passages give a number, a date, a length of time, how often, or a date after the
+    briefing; and so what a passage does not give that a question asks for."""
+
+    def __init__(self, items: tuple[Item, ...], meta: PackMeta) -> None:
+        def having(pattern: str) -> list[bool]:
+            compiled = re.compile(pattern, re.IGNORECASE)
+            return [bool(compiled.search(item.text)) for item in items]
+
+        self.items = items
+        self.has_number = having(_HAS_NUMBER)
+        self.has_date = having(_HAS_DATE)
+        self.has_duration = having(_HAS_DURATION)
+        self.has_frequency = having(_HAS_FREQUENCY)
+        published = [int(y) for y in _YEAR.findall(f"{meta.published} {meta.audit_period}")]
+        self.dated_later = [
+            bool(published) and any(int(y) > max(published) for y in _YEAR.findall(item.text))
+            or (not published and self.has_date[doc])
+            for doc, item in enumerate(items)
+        ]
+
+    def not_stated(self, asks: Asks, doc: int) -> str:
+        """What the question asks for that passage ``doc`` does not give ("" when it gives it).
+
+        A question asking how many, how long or when is answered only by a passage that gives a
+        number or a date: "how many early help workers are there?" is not answered by a passage
+        about early help workers that counts nothing, and "when will the next audit be?" is not
+        answered by the date of this one.
+        """
+        item = self.items[doc]
+        # (A numbered passage answers "how many recommendations are there?" by its numbering.)
+        counted = self.has_number[doc] or (item.number is not None and item.kind in asks.kinds)
+        if asks.quantity and not counted:
+            return "a number"
+        if asks.duration and not (self.has_duration[doc] or self.has_date[doc]):
+            return "how long"
+        if asks.frequency and not (self.has_number[doc] or self.has_frequency[doc]):
+            return "how often"
+        if asks.calendar and not self.has_date[doc]:
+            return "a date"
+        if asks.future and not self.dated_later[doc]:
+            return "what happened, or will happen, after the audit"
+        for needed, what in asks.facts:
+            if needed is None or not needed.search(item.text):
+                return what
+        return ""
+
+
+_NOUN_AFTER = frozenset(
+    "the their his her its our your my of complex additional unmet different what which whose kinds "
+    "types kind type sort sorts any whose children child family families health learning special "
+    "parents parent s".split()
+)
+
+
+def is_noun_use(raw: list[str], position: int) -> bool:
+    """Whether "need(s)" or "list" at ``position`` is the noun ("the children's needs", "what needs
+    did they have", "the list of cases") rather than the verb that frames a question ("I need to
+    know", "list the recommendations")."""
+    word = raw[position]
+    previous = raw[position - 1] if position else ""
+    if word in ("list", "lists"):
+        # "the list of cases" (where the sample came from), not "list the recommendations"
+        return previous in ("the", "their", "that", "this", "whose")
+    if word not in ("need", "needs"):
+        return False
+    following = raw[position + 1] if position + 1 < len(raw) else ""
+    if following in ("to", "a", "an", "the", "some", "any", "help", "support", "more"):
+        return False
+    return previous in _NOUN_AFTER or (word == "needs" and previous not in ("it", "he", "she", "who", "that", "this"))
