@@ -9,6 +9,9 @@ How a question is read:
    synonyms and glossary say it also means ("kids" -> "children", "EHA" -> "early help assessment");
 3. numbered references ("rec 4", "learning point 2", "recs 1 and 2") go straight to those items
    (``learnbot.core.matching.numbers``).
+4. its form says what kind of answer it wants: a number, a date, a kind of passage, a fact such as
+   who chairs a group (``learnbot.core.matching.asking``); in a told story, the asking sentence
+   counts more than the story.
 
 How passages are ranked: BM25F over the candidates that share the question's rarer words, blended
 with *coverage* (how much of the question, weighted by rarity, a passage accounts for) and with
@@ -17,6 +20,8 @@ the best of the passage's hints (learnbot's own phrasings of what it answers).
 How learnbot decides it has an answer: the best passage must cover enough of the question. Words
 the pack has never seen ("laptop", "funding", "chairs") weigh heavily against coverage, so a
 question that reuses a few of the briefing's words to ask something it never says is declined.
+So is a question on the briefing's topic that asks for what its best passage does not give ("who
+chairs the PAAG?"), and the result says what that is.
 """
 
 from __future__ import annotations
