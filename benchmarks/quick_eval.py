@@ -2,8 +2,8 @@
 
     python benchmarks/quick_eval.py [--quiet] [QUESTIONS_YAML ...]
 
---quiet prints only the summary line per file (use it on tests/eval_fresh/, which is for measuring,
-never for tuning: reading its misses would turn it into one more set we have tuned on).
+--quiet prints only the summary line per file (use it on the measure-only sets, fresh.yaml and
+round4-e.yaml: reading their misses would turn them into more sets we have tuned on).
 
 Uses the shared scorer's hit rule (../shared/eval/evalcommon.py) when it is there.
 """
