@@ -64,7 +64,8 @@ _DURATION = re.compile(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limi
 or a date answers them."""
 _FUTURE = re.compile(
     r"\bwhen (?:will|(?:is|are|s|does|do) (?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
-    r"\bdeadline\b|\bby when\b|\bhow soon\b|\bdue date\b"
+    r"\bdeadline\b|\bby when\b|\bhow soon\b|\bdue date\b|"
+    r"\bwhen (?:is|are|s) (?:\w+ ){1,6}?(?:being|going to be|due|planned|scheduled)\b"
 )
 """Questions about what happens after the briefing ("when will the next audit be?", "what's the
 deadline"): only a passage dated later than the briefing itself answers them."""
@@ -87,7 +88,8 @@ _FACTS = (
                 r"their )?(?:child|children|kids|young|babies|baby|boy|girl)"),
      re.compile(r"\baged?\b|\byears? old\b", re.I), "anyone's age"),
     (re.compile(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\bemail (?:address|for)\b|\baddress for\b|"
-                r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b"),
+                r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b|"
+                r"\bwhat (?:phone |telephone )?number (?:do|should|can|would) (?:i|we|you) (?:ring|call|phone|use|dial)\b"),
      re.compile(r"@|\btel\b|\bphone\b|\b0\d{3,4} ?\d{3}", re.I), "contact details"),
     (re.compile(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b"),
      re.compile(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", re.I), "costs or funding"),
