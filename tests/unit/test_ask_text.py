@@ -266,3 +266,9 @@ def test_stems_read_questions_and_passages_alike() -> None:
     # A curly-quoted, accented, chat-speak question meets the briefing's plain words.
     assert stems("wat abt the \u201cfathers\u2019\u201d views") == stems("what about the fathers views")
     assert stems("Caf\u00e9 escalation") == stems("cafe escalations")
+
+
+def test_a_quote_mark_before_a_word_is_not_a_contraction() -> None:
+    assert words("the plan says 'mum to engage'") == ["the", "plan", "says", "mum", "to", "engage"]
+    assert words("it was 'really' bad, 'll see") == ["it", "was", "really", "bad", "ll", "see"]
+    assert words("I'm sure they'd") == ["i", "am", "sure", "they", "would"]

@@ -24,9 +24,11 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u20
 _MARKUP = re.compile(r"\[/?[a-zA-Z#@][^\[\]]{0,60}\]")
 """Rich-style markup tags ("[bold]", "[/link]"): typed as text, they say nothing about the topic."""
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[+&#]")
-_CONTRACTIONS = {
-    "can't": "can not", "won't": "will not", "shan't": "shall not", "n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would", "'m": " am",
-}
+_WHOLE_CONTRACTIONS = {"can't": "can not", "won't": "will not", "shan't": "shall not"}
+_CONTRACTION = re.compile(r"(?<=[a-z])(n't|'re|'ve|'ll|'d|'m)(?![a-z])")
+"""A contraction's ending, only straight after a word: "I'm", "they've", but not the quote mark
+before a quoted word ("says 'mum to engage'")."""
+_ENDINGS = {"n't": " not", "'re": " are", "'ve": " have", "'ll": " will", "'d": " would", "'m": " am"}
 
 
 def normalise(text: str) -> str:
@@ -59,8 +61,9 @@ _NOT_GLUED = {
 def words(text: str) -> list[str]:
     """The words of ``text``: normalised, split, contractions opened, chat-speak expanded."""
     text = normalise(text)
-    for short, full in _CONTRACTIONS.items():
+    for short, full in _WHOLE_CONTRACTIONS.items():
         text = text.replace(short, full)
+    text = _CONTRACTION.sub(lambda found: _ENDINGS[found.group(1)], text)
     out: list[str] = []
     for token in _TOKEN.findall(text):
         token = token.removesuffix("'s").strip("'")
