@@ -17,20 +17,62 @@ from dataclasses import dataclass
 from learnbot.core.matching.text import words
 from learnbot.core.model import Item, PackMeta
 
+
+class _Cue:
+    """A regular expression for reading questions, compiled only when first needed, and tried
+    only on text holding one of its trigger words (which every match contains).
+
+    Compiling these expressions costs milliseconds, and ``learnbot ask`` is one question in a
+    whole process: most questions hold none of most cues' triggers, so most are never compiled.
+    """
+
+    __slots__ = ("source", "triggers", "flags", "_any_case", "_compiled")
+
+    def __init__(self, source: str, triggers: tuple[str, ...] = (), flags: int = 0) -> None:
+        self.source = source
+        self.triggers = triggers
+        self.flags = flags
+        self._any_case = bool(flags & re.IGNORECASE)
+        self._compiled: re.Pattern[str] | None = None
+
+    def _pattern(self, text: str) -> re.Pattern[str] | None:
+        if self.triggers:
+            if self._any_case:
+                text = text.lower()
+            for trigger in self.triggers:
+                if trigger in text:
+                    break
+            else:
+                return None
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        pattern = self._pattern(text)
+        return pattern.search(text) if pattern else None
+
+    def sub(self, replacement: str, text: str) -> str:
+        pattern = self._pattern(text)
+        return pattern.sub(replacement, text) if pattern else text
+
+
 _KIND_CUES = {
-    "recommendation": re.compile(r"\b(?:recs?|recommend\w*)\b"),
-    "finding": re.compile(r"\b(?:findings?|found|find)\b"),
-    "learning_point": re.compile(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b"),
-    "good_practice": re.compile(
+    "recommendation": _Cue(r"\b(?:recs?|recommend\w*)\b", ("rec",)),
+    "finding": _Cue(r"\b(?:findings?|found|find)\b", ("find", "found")),
+    "learning_point": _Cue(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b", ("learning point", "lesson")),
+    "good_practice": _Cue(
         r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|"
-        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks))\b"
+        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks))\b",
+        ("good", "well", "strength", "praised"),
     ),
-    "methodology": re.compile(r"\b(?:method\w*|sample|sampled)\b"),
+    "methodology": _Cue(r"\b(?:method\w*|sample|sampled)\b", ("method", "sampl")),
 }
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
-_QUANTITY = re.compile(
+_QUANTITY = _Cue(
     r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
-    r"less) than\b|\bsample size\b|\b(?:percent|percentage|proportion|ratio|fraction)\b"
+    r"less) than\b|\bsample size\b|\b(?:percent|percentage|proportion|ratio|fraction)\b",
+    ("how ", "number of", " than", "sample size", "percent", "proportion", "ratio", "fraction"),
 )
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
 """A count in a passage ("Ten cases", "Two cases out of the 10"); years are not counts."""
@@ -38,19 +80,21 @@ _HAS_DATE = (
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"(?:19|20)\d\d)\b"
 )
-_TIME = re.compile(
+_TIME = _Cue(
     r"\b(?:when|what (?:date|year|month|time)|which (?:year|month|date)|how long|how recent|dates?|"
-    r"timeframe|time ?scale|period|year|month)\b"
+    r"timeframe|time ?scale|period|year|month)\b",
+    ("when", "date", "year", "month", "how long", "how recent", "time", "period"),
 )
 """Questions about when: "when was the audit done", "which year's guidance"."""
-_CALENDAR = re.compile(
+_CALENDAR = _Cue(
     r"\b(?:what|which) (?:date|day|year|month)\b|\bwhen (?:will|is the next|does the next)\b|"
     r"\bwhat time\b|\bdeadline\b|\bwhen (?:is|are|s) (?:the|their|our|a|an) (?:\w+ ){0,3}(?:meeting|meetings|panel|"
-    r"session|conference|training|hearing)\b"
+    r"session|conference|training|hearing)\b",
+    ("date", "day", "year", "month", "when", "time", "deadline"),
 )
 """Questions that want a calendar answer ("what date is the meeting?"): only a dated passage
 answers them."""
-_FREQUENCY = re.compile(r"\bhow often\b|\bhow frequently\b")
+_FREQUENCY = _Cue(r"\bhow often\b|\bhow frequently\b", ("how often", "how frequently"))
 """Questions that want how often ("how often does the panel meet"): only a passage that gives a
 number or says how often ("regular", "timely", "monthly") answers them."""
 _HAS_DURATION = (
@@ -59,17 +103,18 @@ _HAS_DURATION = (
 )
 """A length of time in a passage ("six weeks", "two years"); a date range counts too."""
 _HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
-_DURATION = re.compile(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b")
+_DURATION = _Cue(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b", ("how long", "time"))
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
 or a date answers them."""
-_FUTURE = re.compile(
+_FUTURE = _Cue(
     r"\bwhen (?:will|(?:is|are|s|does|do) (?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
     r"\bdeadline\b|\bby when\b|\bhow soon\b|\bdue date\b|"
-    r"\bwhen (?:is|are|s) (?:\w+ ){1,6}?(?:being|going to be|due|planned|scheduled)\b"
+    r"\bwhen (?:is|are|s) (?:\w+ ){1,6}?(?:being|going to be|due|planned|scheduled)\b",
+    ("when", "deadline", "soon", "due"),
 )
 """Questions about what happens after the briefing ("when will the next audit be?", "what's the
 deadline"): only a passage dated later than the briefing itself answers them."""
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_YEAR = r"\b(?:19|20)\d\d\b"
 _PERSON = (
     r"(?:famil\w*|child\w*|kids?|parents?|mums?|mothers?|dads?|fathers?|practitioners?|workers?|staff|"
     r"officers?|auditors?|managers?|people|persons?|professionals?|chairs?|leads?)"
@@ -77,58 +122,68 @@ _PERSON = (
 _FACTS = (
     # (what the question asks for, what a passage must say to answer it (None: no passage can),
     #  what the answer would be, for saying plainly that the briefing does not give it)
-    (re.compile(rf"\bnames? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bwhat (?:is|was|were|s) "
+    (_Cue(rf"\bnames? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bwhat (?:is|was|were|s) "
                 rf"(?:the |their )?names?\b|\bwho (?:is|was|s) (?:the )?(?:named |current )?(?:manager|head|director|"
-                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b"), None, "anyone's name"),
-    (re.compile(r"\bwho (?:chairs|chaired|chair|is chairing|heads|headed|is in charge|was in charge)\b|"
-                r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b"), re.compile(r"\bchair", re.I), "who chairs it"),
-    (re.compile(r"\bwhat (?:did|has|have|will|was|were) (?:\w+ ){1,8}?decid\w*\b|\bwhat (?:was|were) the decisions?\b"),
-     re.compile(r"\bdecid|\bdecision", re.I), "what was decided"),
-    (re.compile(rf"\bages? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bhow old (?:were|are|was|is) (?:the |"
-                r"their )?(?:child|children|kids|young|babies|baby|boy|girl)"),
-     re.compile(r"\baged?\b|\byears? old\b", re.I), "anyone's age"),
-    (re.compile(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\bemail (?:address|for)\b|\baddress for\b|"
+                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b", ("name", "who")), None, "anyone's name"),
+    (_Cue(r"\bwho (?:chairs|chaired|chair|is chairing|heads|headed|is in charge|was in charge)\b|"
+                r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b", ("chair", "head", "charge")),
+     _Cue(r"\bchair", (), re.I), "who chairs it"),
+    (_Cue(r"\bwhat (?:did|has|have|will|was|were) (?:\w+ ){1,8}?decid\w*\b|\bwhat (?:was|were) the decisions?\b",
+          ("decid", "decision")),
+     _Cue(r"\bdecid|\bdecision", (), re.I), "what was decided"),
+    (_Cue(rf"\bages? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bhow old (?:were|are|was|is) (?:the |"
+                r"their )?(?:child|children|kids|young|babies|baby|boy|girl)", ("age", "how old")),
+     _Cue(r"\baged?\b|\byears? old\b", (), re.I), "anyone's age"),
+    (_Cue(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\bemail (?:address|for)\b|\baddress for\b|"
                 r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b|"
-                r"\bwhat (?:phone |telephone )?number (?:do|should|can|would) (?:i|we|you) (?:ring|call|phone|use|dial)\b"),
-     re.compile(r"@|\btel\b|\bphone\b|\b0\d{3,4} ?\d{3}", re.I), "contact details"),
-    (re.compile(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b"),
-     re.compile(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", re.I), "costs or funding"),
+                r"\bwhat (?:phone |telephone )?number (?:do|should|can|would) (?:i|we|you) (?:ring|call|phone|use|dial)\b",
+          ("phone", "contact", "mobile", "email", "address", "ring", "call", "number")),
+     _Cue(r"@|\btel\b|\bphone\b|\b0\d{3,4} ?\d{3}", (), re.I), "contact details"),
+    (_Cue(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b",
+          ("cost", "fund", "budget", "price", "spen", "salar")),
+     _Cue(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", (), re.I), "costs or funding"),
 )
 """Facts a question can ask for that a passage must state to answer it: the briefing names no
 family or worker, and "who chairs the group?" is not answered by a passage about the group."""
-_PAST = re.compile(
+_PAST = _Cue(
     r"^(?:so |and |but )?(?:did|was|were|had)\b|\b(?:did|was|were) (?:the|they|there|any|it|police|health|"
-    r"social|agencies|fathers|dads|children|kids|staff|families|parents|workers|practitioners|cases)\b"
+    r"social|agencies|fathers|dads|children|kids|staff|families|parents|workers|practitioners|cases)\b",
+    ("did", "was", "were", "had"),
 )
 """Questions about what was found or done in the audited cases, not about what should happen."""
-_AFTERWARDS = re.compile(
+_AFTERWARDS = _Cue(
     r"\bwhat happened (?:to|with|in the end|eventually|next) (?:\w+ ){0,10}?(?:after|afterwards|since|later|"
     r"next|in the end|eventually|escalated|referred)\b|"
-    r"\bwhat (?:has|have) (?:happened|changed) since\b"
+    r"\bwhat (?:has|have) (?:happened|changed) since\b",
+    ("happened", "changed"),
 )
 """Questions about what happened after the audit: only a passage dated later answers them."""
-_INTRODUCTION = re.compile(
+_INTRODUCTION = _Cue(
     r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re)\s+(?:an?|the)\s+((?:\w+\s+){0,3}?\w+?)"
-    r"\s+(?:and|here|working|based|in|at|with|who|for)\b|^((?:\w+\s+){0,2}\w+)\s+here\b"
+    r"\s+(?:and|here|working|based|in|at|with|who|for)\b|^((?:\w+\s+){0,2}\w+)\s+here\b",
+    ("i am", "i m", "im", "as", "we are", "we re", "here"),
 )
 """A practitioner introducing themselves ("I'm a school nurse and ...", "HV here"): their role is
 context, not the topic, so its words weigh lightly."""
-_WHAT_IS = re.compile(
+_WHAT_IS = _Cue(
     r"^\s*(?:so |and |but |ok )?(?:what|wat|wot|who)\s+(?:is|are|r|s)\s+(?:an?\s+|the\s+)?(?:\S+\s*){1,5}$|"
-    r"\b(?:who|what)\s+(?:is|s|are)\s+(?:that|this|they|it)\s*$"
+    r"\b(?:who|what)\s+(?:is|s|are)\s+(?:that|this|they|it)\s*$",
+    ("what", "wat", "wot", "who"),
 )
 """Short questions asking what or who something is: "what is EHA?", "UHL - who's that?"."""
-_IS_OPENED = re.compile(r"\b(what|who|wat|wot)(?:'s|\u2019s|s)\b", re.IGNORECASE)
+_IS_OPENED = _Cue(r"\b(what|who|wat|wot)(?:'s|\u2019s|s)\b", ("wh", "wa", "wo"), re.IGNORECASE)
 """"what's" and "who's" (the words of a question drop the "'s"), for reading _WHAT_IS."""
-_ABOUT_US = re.compile(
+_ABOUT_US = _Cue(
     r"\b(?:about|for|of|from|on) (?:us|people like me|my (?:role|job|agency|service|profession|team))\b|"
-    r"\b(?:my|our) (?:role|agency|service|profession)\b|\bpeople like me\b"
+    r"\b(?:my|our) (?:role|agency|service|profession)\b|\bpeople like me\b",
+    ("us", "me", "my", "our"),
 )
 """A practitioner asking about their own role after introducing it: then the role is the topic."""
-_DEFINITIONAL = re.compile(
+_DEFINITIONAL = _Cue(
     r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
     r"\bwhat (?:\S+ ){1,4}means\b|\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
-    r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b"
+    r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
+    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain"),
 )
 """Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
 
@@ -156,7 +211,7 @@ class Asks:
     """Asks when or what happened after the briefing."""
     past: bool = False
     """Asks what was found or done ("did police see the children?"), not what should be done."""
-    facts: tuple[tuple[re.Pattern[str] | None, str], ...] = ()
+    facts: tuple[tuple[_Cue | None, str], ...] = ()
     """What a passage must say to answer the question (None: nothing in the pack can), and what
     that fact is ("who chairs it")."""
 
@@ -206,9 +261,9 @@ class PassageFacts:
         self.has_date = having(_HAS_DATE)
         self.has_duration = having(_HAS_DURATION)
         self.has_frequency = having(_HAS_FREQUENCY)
-        published = [int(y) for y in _YEAR.findall(f"{meta.published} {meta.audit_period}")]
+        published = [int(y) for y in re.findall(_YEAR, f"{meta.published} {meta.audit_period}")]
         self.dated_later = [
-            bool(published) and any(int(y) > max(published) for y in _YEAR.findall(item.text))
+            bool(published) and any(int(y) > max(published) for y in re.findall(_YEAR, item.text))
             or (not published and self.has_date[doc])
             for doc, item in enumerate(items)
         ]

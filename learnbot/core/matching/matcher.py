@@ -85,6 +85,7 @@ STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_HAS_WORD = re.compile(r"\w")
 
 
 @dataclass
@@ -316,8 +317,10 @@ class Matcher:
         In "Mum is drinking and nothing has changed in months. Should this be with social care?"
         the story is context and the last sentence says what the practitioner wants to know.
         """
-        sentences = [part for part in _SENTENCE_END.split(question.strip()) if words(part)]
-        if len(sentences) < 2 or len(raw) >= MAX_WORDS:
+        if len(raw) >= MAX_WORDS:
+            return 0
+        sentences = [part for part in _SENTENCE_END.split(question.strip()) if _HAS_WORD.search(part)]
+        if len(sentences) < 2:
             return 0
         asking = [w for w in words(sentences[-1]) if w not in PHRASE_SKIP]
         return max(length - len(asking), 0)
@@ -455,7 +458,6 @@ class Matcher:
             # A library: only the candidates' own hints.
             among = {h for doc in candidates for h in range(self._hint_start[doc], self._hint_start[doc + 1])}
             hints = self._hint_coverage(query, among)
-        scored: list[tuple[float, float, float, int]] = []
         weights = self._weights(query, candidates)
         covered = dict.fromkeys(candidates, 0.0)
         bm25s = dict.fromkeys(candidates, 0.0)
@@ -468,33 +470,27 @@ class Matcher:
                 presence, contribution = self._slot_match(slot, doc, weights)
                 covered[doc] += slot.weight * presence
                 bm25s[doc] += contribution * (GENERIC_WEIGHT if slot.generic else 1.0)
+        top_bm25 = max(bm25s.values(), default=0.0) or 1.0
+        # (-score, id, doc, confidence): sorted as tuples; Scored made only for what is returned
+        results: list[tuple[float, str, int, float]] = []
         for doc in candidates:
-            scored.append((covered[doc] / total, bm25s[doc], 0.0, doc))
-        if not scored:
-            return []
-        top_bm25 = max(s[1] for s in scored) or 1.0
-        results: list[Scored] = []
-        for coverage, bm25, _, doc in scored:
-            item = self.items[doc]
+            coverage = covered[doc] / total
             hint = hints.get(doc, 0.0)
-            blended = W_COVERAGE * coverage + W_HINT * hint + W_BM25 * (bm25 / top_bm25)
-            confidence = max(coverage, 0.5 * coverage + 0.5 * hint)
+            blended = W_COVERAGE * coverage + W_HINT * hint + W_BM25 * (bm25s[doc] / top_bm25)
             blended *= self._kind_factor(query, doc)
-            results.append(Scored(item=item, score=100.0 * blended, coverage=confidence))
-        results.sort(key=lambda s: (-s.score, s.item.id))
+            results.append((-100.0 * blended, self.items[doc].id, doc, max(coverage, 0.5 * coverage + 0.5 * hint)))
+        results.sort()
         if W_FUZZ and results:
             text = " ".join(query.words)
-            head = results[:RERANK]
-            rescored = []
-            for scored_item in head:
-                doc = self._doc_of[scored_item.item.id]
+            head = []
+            for negative, item_id, doc, confidence in results[:RERANK]:
                 best_hint = process.extractOne(text, self._hint_texts[doc], scorer=fuzz.token_set_ratio)
                 similarity = best_hint[1] if best_hint else 0.0
-                rescored.append(Scored(scored_item.item, scored_item.score * (1 - W_FUZZ) + W_FUZZ * similarity,
-                                       scored_item.coverage))
-            results = rescored + results[RERANK:]
-            results.sort(key=lambda s: (-s.score, s.item.id))
-        return [r if r.score <= 100.0 else Scored(r.item, 100.0, r.coverage) for r in results[:limit]]
+                head.append((negative * (1 - W_FUZZ) - W_FUZZ * similarity, item_id, doc, confidence))
+            results = head + results[RERANK:]
+            results.sort()
+        return [Scored(self.items[doc], min(-negative, 100.0), confidence)
+                for negative, _, doc, confidence in results[:limit]]
 
     def _kind_factor(self, query: Query, doc: int) -> float:
         """What the question's form says about the kind of passage it wants.
