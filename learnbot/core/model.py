@@ -6,7 +6,7 @@ loader is the only place that knows about YAML and files. Nothing here imports T
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 #: The kinds of item a pack may hold, in the order the briefing presents them.
@@ -198,6 +198,12 @@ class Pack:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_id", {item.id: item for item in self.items})
+
+    def for_answering(self) -> Pack:
+        """This pack without what answering questions never reads: quiz scenarios, reflections,
+        and the raw matching knowledge a matcher has already compiled (a smaller index cache,
+        read at every `learnbot ask`)."""
+        return replace(self, scenarios=(), reflections=(), matching=Matching())
 
     def get(self, item_id: str) -> Item | None:
         """The item with this id, or None."""

@@ -159,7 +159,8 @@ def load_pack_cached(
 
 
 def load_matcher(root: str | os.PathLike, folder: Path | None = None):
-    """The pack in ``root`` and a :class:`~learnbot.core.matching.matcher.Matcher` for it.
+    """The pack in ``root`` (as :meth:`~learnbot.core.model.Pack.for_answering` keeps it) and a
+    :class:`~learnbot.core.matching.matcher.Matcher` for it.
 
     Raises:
         ContentError: the pack has problems (never cached).
@@ -171,7 +172,9 @@ def load_matcher(root: str | os.PathLike, folder: Path | None = None):
         from learnbot.core.matching.matcher import Matcher
 
         pack = load_pack(root)
-        return pack, Matcher(pack)
+        matcher = Matcher(pack)
+        matcher.pack = pack.for_answering()
+        return matcher.pack, matcher
 
     folder = folder if folder is not None else cache_dir()
     value = _cached("index", root, folder, build)

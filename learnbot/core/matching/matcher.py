@@ -205,10 +205,11 @@ class Matcher:
                 )
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
-        self._phrase_prefixes = {
-            " ".join(key.split()[:n]) for key in self.knowledge.expansions for n in range(1, len(key.split()) + 1)
-        }
-        """Every start of a phrase the knowledge expands ("look", "look after"), for finding phrases."""
+        self._phrase_reach: dict[str, int] = {}
+        """How many words the longest phrase the knowledge expands has, by its first word."""
+        for key in self.knowledge.expansions:
+            first, _, _ = key.partition(" ")
+            self._phrase_reach[first] = max(self._phrase_reach.get(first, 0), key.count(" ") + 1)
         self._terms = {" ".join(phrase_key(name)) for entry in pack.glossary for name in (entry.term, *entry.aliases)}
         """The glossary's terms and aliases, as joined stems."""
         self.facts = PassageFacts(self.items, pack.meta)
@@ -327,16 +328,9 @@ class Matcher:
 
     def _phrase_slot(self, sequence, stem_seq: list[str], start: int) -> Slot | None:
         """The longest phrase starting at ``start`` that the pack's knowledge expands, as one slot."""
-        # The longest phrase the knowledge expands, found by walking its prefixes.
-        longest = 0
-        joined = ""
-        for length in range(1, min(self.knowledge.max_phrase, len(stem_seq) - start) + 1):
-            joined = stem_seq[start] if length == 1 else f"{joined} {stem_seq[start + length - 1]}"
-            if joined not in self._phrase_prefixes:
-                break
-            if joined in self.knowledge.expansions:
-                longest = length
-        for length in range(longest, 0, -1):
+        # No phrase the knowledge expands starting with this word is longer than its reach.
+        reach = min(self._phrase_reach.get(stem_seq[start], 0), len(stem_seq) - start)
+        for length in range(reach, 0, -1):
             key = tuple(stem_seq[start:start + length])
             targets = self.knowledge.targets(key)
             if not targets:
