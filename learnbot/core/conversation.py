@@ -22,8 +22,8 @@ MAX_QUESTION_CHARS = 2000
 """Longer questions are read only this far (and say so)."""
 
 @functools.cache
-def _patterns() -> dict:
-    """The follow-up patterns, compiled on first use (a one-off `learnbot ask` never needs them)."""
+def _short_follow_ups() -> dict:
+    """"Tell me more" and "why?", compiled on first use."""
     return {
         "more": re.compile(
             r"^(?:(?:can you |could you |please )?(?:tell me |say |show me |give me )?(?:some )?more"
@@ -34,6 +34,27 @@ def _patterns() -> dict:
             r"^(?:but )?(?:why|how come|why is that|why's that|why does (?:that|it) matter|what for|"
             r"why (?:was|is|did|does) (?:that|this|it)(?: \w+)?|what(?:'s| is) the reason)$"
         ),
+    }
+
+
+SHORT_FOLLOW_UP_WORDS = 10
+""""Tell me more" and "why?" are short: a longer question is never one."""
+_SHORT_FOLLOW_UP_CUES = ("more", "go on", "continue", "elaborate", "expand", "else", "detail", "info",
+                         "keep going", "next", "why", "how come", "what for", "reason")
+"""One of these is in every "tell me more" or "why?" (or it is a bare "and"): a question holding
+none is not one, and a one-off `learnbot ask` then compiles no follow-up pattern at all."""
+
+
+def _may_be_short_follow_up(lowered: str) -> bool:
+    return (len(lowered.split()) <= SHORT_FOLLOW_UP_WORDS
+            and (lowered == "and" or any(cue in lowered for cue in _SHORT_FOLLOW_UP_CUES)))
+
+
+@functools.cache
+def _patterns() -> dict:
+    """The follow-up patterns that need an answer to follow, compiled on first use."""
+    return {
+        **_short_follow_ups(),
         "kinds": [
             ("recommendation", re.compile(r"\b(recommend\w*|recs?|what should (?:be done|happen|change)|"
                                           r"what (?:needs|has) to (?:happen|change)|what to do about (?:it|that))\b")),
@@ -150,14 +171,15 @@ class Conversation:
 
     def _follow_up(self, question: str, text: str) -> Answer | None:
         lowered = normalise(text).strip(" ?!.")
-        patterns = _patterns()
         last = self.last_item
         if last is None:
-            if patterns["more"].match(lowered) or patterns["why"].match(lowered):
+            short = _short_follow_ups() if _may_be_short_follow_up(lowered) else None
+            if short and (short["more"].match(lowered) or short["why"].match(lowered)):
                 return Answer(question=question, answered=False, confidence=NONE,
                               note="Ask a question first, then \u201ctell me more\u201d or \u201cwhy?\u201d "
                                    "follows it up. For example: \u201cwhat is early help?\u201d")
             return None
+        patterns = _patterns()
         if patterns["more"].match(lowered):
             return self._more(question, last)
         if patterns["why"].match(lowered):
