@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import asdict
 
-from learnbot.core.model import KIND_LABELS, Item, Pack, Scenario
+from learnbot.core.model import KIND_LABELS, Item, Pack
+from learnbot.core.practice import Scenario
 
 
 def item_to_dict(item: Item) -> dict:

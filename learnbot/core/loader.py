@@ -14,18 +14,8 @@ from typing import Any, Callable
 
 from learnbot.core.problems import ContentError, Problem
 from learnbot.core.topics import SCENARIO_TOPICS
-from learnbot.core.model import (
-    ITEM_KINDS,
-    Item,
-    Link,
-    Matching,
-    Option,
-    Pack,
-    PackMeta,
-    Reflection,
-    Scenario,
-    Step,
-)
+from learnbot.core.model import ITEM_KINDS, Item, Link, Matching, Pack, PackMeta
+from learnbot.core.practice import Option, Reflection, Scenario, Step
 from learnbot.core.yamlread import LDict, LList, YamlProblem, read_yaml
 
 STEP_TYPES = ("single", "multiple", "order")

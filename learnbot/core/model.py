@@ -1,13 +1,17 @@
 """The content model: a briefing held as plain, immutable dataclasses.
 
 Everything learnbot does (answering, quizzes, progress) reads these objects and nothing else, so the
-loader is the only place that knows about YAML and files. Nothing here imports Textual or Rich.
+loader is the only place that knows about YAML and files. Nothing here imports Textual or Rich. A
+pack's quiz scenarios and reflection questions are in :mod:`learnbot.core.practice`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
+
+if TYPE_CHECKING:
+    from learnbot.core.practice import Reflection, Scenario
 
 #: The kinds of item a pack may hold, in the order the briefing presents them.
 ITEM_KINDS: tuple[str, ...] = (
@@ -92,61 +96,6 @@ class Item:
     def kind_label(self) -> str:
         """A human label for the item's kind."""
         return KIND_LABELS.get(self.kind, self.kind)
-
-
-@dataclass(frozen=True)
-class Reflection:
-    """A question for team discussion: learnbot's own words, never a quote."""
-
-    id: str
-    text: str
-    related: tuple[str, ...] = ()
-    """Items the question reflects on."""
-
-
-@dataclass(frozen=True)
-class Option:
-    """One answer a scenario step offers."""
-
-    text: str
-    feedback: str
-    """Why this option is right or wrong, resting on the step's cited items."""
-    correct: bool = False
-    """For single and multiple choice: whether choosing it is right."""
-    position: int | None = None
-    """For ordering steps: its place (1..n) in the right order."""
-
-
-@dataclass(frozen=True)
-class Step:
-    """One decision in a scenario."""
-
-    prompt: str
-    type: str
-    """``single``, ``multiple`` or ``order``."""
-    options: tuple[Option, ...]
-    cites: tuple[str, ...]
-    """Item ids the step rests on; the feedback shows them in the briefing's words."""
-    feedback: str = ""
-    """Feedback for the step as a whole (optional)."""
-    discussion: str = ""
-    """An optional prompt for team discussion before answering."""
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """A realistic, fictional situation with one or more decisions to make."""
-
-    id: str
-    topic: str
-    """``escalation`` or ``voice-of-the-child``."""
-    title: str
-    setting: str
-    """The situation, learnbot's own (fictional, anonymised) words."""
-    steps: tuple[Step, ...]
-    roles: tuple[str, ...] = ()
-    source_file: str = ""
-    source_line: int = 0
 
 
 @dataclass(frozen=True)

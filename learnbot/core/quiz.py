@@ -21,7 +21,8 @@ import random
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from learnbot.core.model import Item, Option, Pack, Scenario, Step
+from learnbot.core.model import Item, Pack
+from learnbot.core.practice import Option, Scenario, Step
 from learnbot.core.records import NullRecorder, Recorder
 
 from learnbot.core.topics import ESCALATION, MIXED, QUIZ_TOPICS, VOICE_OF_THE_CHILD  # noqa: F401

@@ -29,7 +29,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Sequence
 
-from learnbot.core.model import Item, Pack, Reflection, Scenario
+from learnbot.core.model import Item, Pack
+from learnbot.core.practice import Reflection, Scenario
 from learnbot.core.quiz import (
     MIXED,
     Marking,

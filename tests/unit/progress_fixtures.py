@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from learnbot.core.model import Item, Option, Pack, PackMeta, Reflection, Scenario, Step
+from learnbot.core.model import Item, Pack, PackMeta
+from learnbot.core.practice import Option, Reflection, Scenario, Step
 
 PACK_ID = "tiny-pack"
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=timezone.utc)

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from learnbot.core.loader import load_pack
-from learnbot.core.model import Option, Step
+from learnbot.core.practice import Option, Step
 from learnbot.core.quiz import (
     AnswerError,
     Choice,

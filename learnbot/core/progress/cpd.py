@@ -12,7 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Iterable
 
-from learnbot.core.model import ITEM_KINDS, Item, Pack, Scenario
+from learnbot.core.model import ITEM_KINDS, Item, Pack
+from learnbot.core.practice import Scenario
 from learnbot.core.progress.store import ANSWERED, ATTENDED, READ, Profile, Statement
 from learnbot.core.progress.summary import day, plural_label
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Iterable
 
-from learnbot.core.model import KIND_LABELS, Item, Pack, Scenario
+from learnbot.core.model import KIND_LABELS, Item, Pack
+from learnbot.core.practice import Scenario
 from learnbot.core.progress.store import ANSWERED, ATTENDED, READ, Profile, Statement, iso
 
 REFRESH_AFTER = timedelta(weeks=6)

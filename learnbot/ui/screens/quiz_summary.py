@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from learnbot.core.model import Option, Step
+from learnbot.core.practice import Option, Step
 from learnbot.core.quiz import Summary, right_options
 from learnbot.core.topics import TOPIC_NAMES
 from learnbot.ui.app import LearnbotApp, quiet_keys
