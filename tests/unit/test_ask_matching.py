@@ -740,3 +740,8 @@ def test_a_role_introduced_and_then_asked_about_is_the_topic(ask_matcher) -> Non
         return next(slot.weight for slot in ask_matcher.read(question).slots if slot.word == "pcso")
 
     assert weight("I'm a PCSO, did the audit say anything about us") > 2 * weight("I'm a PCSO and want to know what early help is")
+
+
+def test_learning_points_are_a_topic_and_whats_that_about_asks_what_a_term_is(ask, ask_matcher) -> None:
+    assert ask("what are the learning points from the audit").best.kind == "learning_point"
+    assert ask_matcher.read("we've been invited to a Team around the Family meeting - what's that about?").definitional

@@ -181,9 +181,9 @@ _ABOUT_US = _Cue(
 """A practitioner asking about their own role after introducing it: then the role is the topic."""
 _DEFINITIONAL = _Cue(
     r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
-    r"\bwhat (?:\S+ ){1,4}means\b|\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
+    r"\bwhat (?:\S+ ){1,4}means\b|\bwhat (?:is |s )?(?:that|this|it|they) (?:all )?about\s*$|\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
-    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain"),
+    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about"),
 )
 """Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
 
@@ -303,14 +303,17 @@ _NOUN_AFTER = frozenset(
 
 
 def is_noun_use(raw: list[str], position: int) -> bool:
-    """Whether "need(s)" or "list" at ``position`` is the noun ("the children's needs", "what needs
-    did they have", "the list of cases") rather than the verb that frames a question ("I need to
-    know", "list the recommendations")."""
+    """Whether "need(s)", "list" or "point(s)" at ``position`` is the noun that names a topic ("the
+    children's needs", "what needs did they have", "the list of cases", "the learning points")
+    rather than a word that frames a question ("I need to know", "list the recommendations")."""
     word = raw[position]
     previous = raw[position - 1] if position else ""
     if word in ("list", "lists"):
         # "the list of cases" (where the sample came from), not "list the recommendations"
         return previous in ("the", "their", "that", "this", "whose")
+    if word in ("point", "points"):
+        # "the learning points", not "what's the point of"
+        return previous == "learning"
     if word not in ("need", "needs"):
         return False
     following = raw[position + 1] if position + 1 < len(raw) else ""
