@@ -62,7 +62,7 @@ RERANK = 8
 SMALL_LIBRARY_HINTS = 20_000
 """Up to this many hints, every hint is compared with a question; beyond, only candidates' hints."""
 
-CANDIDATES = 30
+CANDIDATES = 20
 """How many items are scored in full for a question (the rest cannot come near the top)."""
 
 ANSWER_THRESHOLD = 0.35
