@@ -6,8 +6,8 @@ Runs the committed code (``git archive HEAD``) and the working tree's code on th
 (the working tree's pack) and the same questions, and prints each question whose result changed.
 SET names a file in ``benchmarks/questions`` without ``.yaml``; the shared devset is always
 included. For the measure-only sets (``fresh``, ``round4-e`` and any file whose first line says
-MEASURE ONLY, such as the round 7 sets) it prints only how many changed, never the questions: reading those would make them
-one more set we have tuned on.
+MEASURE ONLY, such as the round 7 sets) it prints only how many changed, never the questions:
+reading those would make them one more set we have tuned on.
 
 A content change (hints, lexicon) is compared with ``quick_eval.py`` and ``LEARNBOT_CONTENT``
 instead.

@@ -33,8 +33,12 @@ def reasons(matcher: Matcher, questions: list[dict]) -> tuple[collections.Counte
         if not is_oos(q) and not result.answered:
             total = query.total_weight or 1.0
             unknown = sum(s.weight for s in query.slots if not s.known) / total
-            why = ("out-of-scope topic" if query.out_of_scope else f"fact not given: {result.not_stated}" if result.not_stated
-                   else "unknown words" if unknown >= matcher.unknown_limit else "coverage")
+            if query.out_of_scope:
+                why = "out-of-scope topic"
+            elif result.not_stated:
+                why = f"fact not given: {result.not_stated}"
+            else:
+                why = "unknown words" if unknown >= matcher.unknown_limit else "coverage"
             declined[why] += 1
             declined["right passage first" if best and is_hit(q, best.item.text) else "wrong passage first"] += 1
         elif is_oos(q) and result.answered:

@@ -70,8 +70,9 @@ _KIND_CUES = {
 }
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
 _QUANTITY = _Cue(
-    r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|"
-    r"less) than\b|\bsample size\b|\b(?:percent|percentage|proportion|ratio|fraction)\b",
+    r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
+    r"\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|less) than\b|\bsample size\b|"
+    r"\b(?:percent|percentage|proportion|ratio|fraction)\b",
     ("how ", "number of", " than", "sample size", "percent", "proportion", "ratio", "fraction"),
 )
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
@@ -136,7 +137,8 @@ _FACTS = (
      _Cue(r"\baged?\b|\byears? old\b", (), re.I), "anyone's age"),
     (_Cue(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\bemail (?:address|for)\b|\baddress for\b|"
                 r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b|"
-                r"\bwhat (?:phone |telephone )?number (?:do|should|can|would) (?:i|we|you) (?:ring|call|phone|use|dial)\b",
+                r"\bwhat (?:phone |telephone )?number (?:do|should|can|would) (?:i|we|you) "
+                r"(?:ring|call|phone|use|dial)\b",
           ("phone", "contact", "mobile", "email", "address", "ring", "call", "number")),
      _Cue(r"@|\btel\b|\bphone\b|\b0\d{3,4} ?\d{3}", (), re.I), "contact details"),
     (_Cue(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b",
@@ -181,7 +183,9 @@ _ABOUT_US = _Cue(
 """A practitioner asking about their own role after introducing it: then the role is the topic."""
 _DEFINITIONAL = _Cue(
     r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
-    r"\bwhat (?:\S+ ){1,4}means\b|\bwhat (?:is |s )?(?:that|this|it|they) (?:all )?about\s*$|\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
+    r"\bwhat (?:\S+ ){1,4}means\b|\bwhat (?:is |s )?(?:that|this|it|they) (?:all )?about\s*$|"
+    r"\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|"
+    r"\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
     ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about"),
 )
