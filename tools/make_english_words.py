@@ -25,9 +25,17 @@ for word, count in frequencies.items():
     if count >= MIN_FREQUENCY and word.isalpha() and word.isascii():
         bands.setdefault(int(math.log10(count)), []).append(word.lower())
 out = Path(__file__).resolve().parents[1] / "learnbot" / "core" / "matching" / "english_words.txt"
-lines = ["# English words by frequency band (band = floor(log10(count))), from pyspellchecker (MIT)."]
+lines = [
+    "# English words by frequency band (band = floor(log10(count))), from pyspellchecker (MIT).",
+    "# One line per band and opening (a word's first two letters): band, opening, then the words.",
+]
 for band in sorted(bands, reverse=True):
-    lines.append(f"{band} " + " ".join(sorted(set(bands[band]))))
+    # Grouped by opening, so that looking a word up searches a few hundred bytes, not the file.
+    openings: dict[str, list[str]] = {}
+    for word in sorted(set(bands[band])):
+        openings.setdefault(word[:2], []).append(word)
+    for opening in sorted(openings):
+        lines.append(f"{band} {opening} " + " ".join(openings[opening]))
 with open(out, "w", encoding="utf-8") as handle:
     handle.write("\n".join(lines) + "\n")
 print(f"wrote {out} ({out.stat().st_size} bytes, {sum(len(v) for v in bands.values())} words)")

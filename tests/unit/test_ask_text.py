@@ -272,3 +272,36 @@ def test_a_quote_mark_before_a_word_is_not_a_contraction() -> None:
     assert words("the plan says 'mum to engage'") == ["the", "plan", "says", "mum", "to", "engage"]
     assert words("it was 'really' bad, 'll see") == ["it", "was", "really", "bad", "ll", "see"]
     assert words("I'm sure they'd") == ["i", "am", "sure", "they", "would"]
+
+
+# --- the English word bands -------------------------------------------------------------------
+
+
+def test_word_bands_know_common_and_rare_words_and_not_typos() -> None:
+    from learnbot.core.matching.english import WordBands
+
+    bands = WordBands()
+    assert bands.band("the") == 7
+    assert bands.band("funding") is not None  # a real word the pack does not use: never "corrected"
+    assert bands.band("meant") is not None
+    assert bands.band("thresholdz") is None
+    assert bands.band("zq") is None
+    assert bands.band("") is None
+
+
+def test_word_bands_file_groups_each_band_by_opening() -> None:
+    # Each line holds one band's words that share their first two letters: a lookup reads only the
+    # few lines for its word's opening, so the grouping must be exact.
+    from pathlib import Path
+
+    import learnbot.core.matching.english as english
+
+    path = Path(english.__file__).with_name("english_words.txt")
+    seen: set[tuple[str, str]] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        band, opening, rest = line.split(" ", 2)
+        assert band.isdigit() and (band, opening) not in seen
+        seen.add((band, opening))
+        assert all(word[:2] == opening for word in rest.split()), line[:40]

@@ -143,23 +143,24 @@ NUMBER_WORDS = {
 class WordBands:
     """How common an English word is, as a band: floor(log10(count)) in a large corpus.
 
-    Read lazily from ``english_words.txt`` (one line per band); a membership test is a substring
-    search of that band's line, so there is nothing to parse at start-up.
+    Read lazily from ``english_words.txt``, one line per band and opening (first two letters); a
+    membership test is a substring search of that short line, so there is little to parse at
+    start-up and little to search per word.
     """
 
     def __init__(self) -> None:
-        self._lines: list[tuple[int, str]] | None = None
+        self._lines: dict[str, list[tuple[int, str]]] | None = None
         self._cache: dict[str, int | None] = {}
 
-    def _load(self) -> list[tuple[int, str]]:
+    def _load(self) -> dict[str, list[tuple[int, str]]]:
         from pathlib import Path
 
         path = Path(__file__).with_name("english_words.txt")
-        lines = []
+        lines: dict[str, list[tuple[int, str]]] = {}
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
-                band, _, rest = line.partition(" ")
-                lines.append((int(band), f" {rest} "))
+                band, opening, rest = line.split(" ", 2)
+                lines.setdefault(opening, []).append((int(band), f" {rest} "))
         return lines
 
     def band(self, word: str) -> int | None:
@@ -169,7 +170,7 @@ class WordBands:
         if self._lines is None:
             self._lines = self._load()
         key = f" {word} "
-        found = next((band for band, line in self._lines if key in line), None)
+        found = next((band for band, line in self._lines.get(word[:2], ()) if key in line), None)
         if len(self._cache) < 100_000:
             self._cache[word] = found
         return found
