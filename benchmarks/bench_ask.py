@@ -73,23 +73,50 @@ def percentile(values: list[float], pct: float) -> float:
     return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
 
 
+def practitioner_questions() -> list[str]:
+    """Every question in benchmarks/questions and the shared devset: long told stories and
+    one-word fragments as practitioners write them, not just the short examples above."""
+    import yaml
+
+    here = Path(__file__).resolve().parent
+    files = sorted((here / "questions").glob("*.yaml")) + [here.parents[1] / "shared" / "eval" / "devset.yaml"]
+    questions: list[str] = []
+    for path in files:
+        if path.is_file():
+            questions += [q["q"] for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+    return questions
+
+
+def _timed(conversation: Conversation, questions: list[str]) -> list[float]:
+    times = []
+    for question in questions:
+        conversation.reset()
+        start = time.perf_counter()
+        conversation.ask(question)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _line(label: str, times: list[float]) -> str:
+    return (f"  {label}: {len(times)} answers, p50 {percentile(times, 50) * 1000:.2f} ms, "
+            f"p99 {percentile(times, 99) * 1000:.2f} ms (target p99 <= 2 ms)")
+
+
 def bundled(repeats: int) -> None:
     pack = load_pack(content_dir())
     matcher = Matcher(pack)
-    conversation = Conversation(pack, matcher)
-    for question in QUESTIONS:  # warm up: one-off work (compiling patterns, reading word lists)
-        conversation.reset()
-        conversation.ask(question)
+    # What a long-lived host (the app, `chat`, a scorer) does once before its first question.
+    conversation = Conversation(pack, matcher).prepare()
+    print(f"[bundled pack: {len(pack.items)} items] in-process answer time")
+    written = practitioner_questions()
+    if written:
+        # Each question once, in a process that has never seen it: new words, nothing cached.
+        print(_line("practitioners' questions, each new to the process", _timed(conversation, written)))
+        print(_line("the same, asked again", _timed(conversation, written)))
     times = []
     for _ in range(repeats):
-        for question in QUESTIONS:
-            conversation.reset()
-            start = time.perf_counter()
-            conversation.ask(question)
-            times.append(time.perf_counter() - start)
-    print(f"[bundled pack: {len(pack.items)} items] in-process answer time over {len(times)} questions: "
-          f"p50 {percentile(times, 50) * 1000:.2f} ms, p99 {percentile(times, 99) * 1000:.2f} ms "
-          f"(target p99 <= 2 ms)")
+        times += _timed(conversation, QUESTIONS)
+    print(_line("the short examples above, repeated", times))
 
 
 def synthetic_items(pack, count: int, seed: int = 7):

@@ -6,6 +6,7 @@ The ``--json`` shape is a contract other tools read (see learnbot.core.answer.An
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from learnbot.cli.common import write
@@ -54,8 +55,11 @@ def ask_json(question: str) -> dict:
     from learnbot.core.packcache import load_matcher
     from learnbot.locations import content_dir
 
-    key = str(content_dir())
+    # Keyed on what chooses the pack, so that a scorer's thousands of calls skip resolving paths.
+    key = os.environ.get("LEARNBOT_CONTENT", "")
     if key not in _conversation_cache:
-        _conversation_cache[key] = load_matcher(content_dir())
+        pack, matcher = load_matcher(content_dir())
+        Conversation(pack, matcher).prepare()
+        _conversation_cache[key] = pack, matcher
     pack, matcher = _conversation_cache[key]
     return Conversation(pack, matcher).ask(question).to_json()

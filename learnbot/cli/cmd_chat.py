@@ -45,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from learnbot.cli.packs import load_conversation
     from learnbot.cli.render import render_answer
 
-    conversation = load_conversation(args)
+    conversation = load_conversation(args).prepare()  # many questions: compile up front
     interactive = sys.stdin.isatty()
     write(WELCOME.format(notice=conversation.pack.meta.currency_notice))
     while True:

@@ -80,6 +80,24 @@ class Conversation:
         self.shown: list[str] = []
         """Ids shown since the last new topic (so "tell me more" moves on)."""
 
+    def prepare(self) -> "Conversation":
+        """Compile now what answering otherwise compiles on first use (the cues for reading
+        questions, the case-detail patterns, the English word list, the follow-up patterns).
+
+        A one-off `learnbot ask` skips this and compiles only what its question needs; a process
+        answering many questions (the app, `chat`, a scorer) calls it once, so that no question
+        pays for being the first to need something.
+        """
+        from learnbot.core.matching.asking import compile_cues
+        from learnbot.core.matching.english import ENGLISH
+        from learnbot.core.privacy import compile_patterns
+
+        compile_cues()
+        compile_patterns()
+        ENGLISH.band("the")
+        _patterns()
+        return self
+
     def reset(self) -> None:
         """Forget the context (a new topic)."""
         self.last_question = ""

@@ -11,6 +11,15 @@ from __future__ import annotations
 import re
 
 
+_ALL_PATTERNS: list["_Lazy"] = []
+
+
+def compile_patterns() -> None:
+    """Compile every pattern now (for a process that answers many questions)."""
+    for pattern in _ALL_PATTERNS:
+        pattern.compile()
+
+
 class _Lazy:
     """A regular expression compiled on first use: most questions hold no digit, and then none of
     these patterns is ever needed (keeping `learnbot ask` quick to start)."""
@@ -18,6 +27,11 @@ class _Lazy:
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self._source = (pattern, flags)
         self._compiled: re.Pattern | None = None
+        _ALL_PATTERNS.append(self)
+
+    def compile(self) -> None:
+        if self._compiled is None:
+            self._compiled = re.compile(*self._source)
 
     def __getattr__(self, name: str):
         if self._compiled is None:

@@ -52,7 +52,9 @@ def default_conversation(pack: Pack) -> "Conversation":
     """The core's ask engine for ``pack`` (imported here, off the start-up path).
 
     Its index comes from the core's cache when the pack was loaded from a folder (a few
-    milliseconds instead of a build); the index's items equal the pack's, field for field.
+    milliseconds instead of a build); the index's items equal the pack's, field for field. It is
+    built off the first screen's path, so it compiles everything up front (no first question
+    waits for that).
     """
     from learnbot.core.conversation import Conversation
 
@@ -62,9 +64,9 @@ def default_conversation(pack: Pack) -> "Conversation":
         try:
             _, matcher = load_matcher(pack.root)
         except Exception:  # the folder changed under us: build the index from the pack in hand
-            return Conversation(pack)
-        return Conversation(pack, matcher=matcher)
-    return Conversation(pack)
+            return Conversation(pack).prepare()
+        return Conversation(pack, matcher=matcher).prepare()
+    return Conversation(pack).prepare()
 
 
 class LearnbotApp(App[None]):

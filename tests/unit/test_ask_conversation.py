@@ -445,3 +445,14 @@ def test_a_did_you_mean_pick_becomes_the_context_for_follow_ups(chat: Conversati
     assert chosen.answered and chosen.best.id == "rec-4"
     answer = chat.ask("why?")
     assert answer.answered and answer.best.id == "finding-police-children-not-seen"
+
+
+def test_prepare_compiles_up_front_what_answering_would_compile_on_first_use(chat: Conversation) -> None:
+    from learnbot.core.matching import asking
+    from learnbot.core import privacy
+
+    assert chat.prepare() is chat
+    assert asking._ALL_CUES and all(cue._compiled is not None for cue in asking._ALL_CUES)
+    assert privacy._ALL_PATTERNS and all(pattern._compiled is not None for pattern in privacy._ALL_PATTERNS)
+    # and answering is unchanged by it
+    assert chat.ask("what does EHA stand for?").best.id == "gloss-eha"

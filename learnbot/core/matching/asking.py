@@ -18,6 +18,16 @@ from learnbot.core.matching.text import words
 from learnbot.core.model import Item, PackMeta
 
 
+_ALL_CUES: list["_Cue"] = []
+
+
+def compile_cues() -> None:
+    """Compile every cue now: for a process that answers many questions (the app, `chat`, a
+    scorer), so that no question pays for a first use."""
+    for cue in _ALL_CUES:
+        cue.compile()
+
+
 class _Cue:
     """A regular expression for reading questions, compiled only when first needed, and tried
     only on text holding one of its trigger words (which every match contains).
@@ -34,6 +44,11 @@ class _Cue:
         self.flags = flags
         self._any_case = bool(flags & re.IGNORECASE)
         self._compiled: re.Pattern[str] | None = None
+        _ALL_CUES.append(self)
+
+    def compile(self) -> None:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, self.flags)
 
     def _pattern(self, text: str) -> re.Pattern[str] | None:
         if self.triggers:
@@ -324,3 +339,22 @@ def is_noun_use(raw: list[str], position: int) -> bool:
     if following in ("to", "a", "an", "the", "some", "any", "help", "support", "more"):
         return False
     return previous in _NOUN_AFTER or (word == "needs" and previous not in ("it", "he", "she", "who", "that", "this"))
+
+
+_SAYS_ABOUT = _Cue(
+    r"^(?:so |and |but |ok |okay )?(?:what|anything|is there anything|does|did|do|how) "
+    r"(?:\w+ ){0,3}?(?:say|says|said|tell|tells|mention|mentions|find|found|have to say|has to say|"
+    r"conclude|concluded|note|noted|recommend|recommended) (?:\w+ ){0,2}?about ",
+    ("about",),
+)
+"""The frame of "what does the briefing say about X": the topic is what comes after "about"."""
+SOURCE_WORDS = frozenset("briefing audit report review summary document paper study it they".split())
+"""What a question calls its source in that frame ("the briefing", "the audit", "it")."""
+
+
+def source_frame(joined: str) -> int:
+    """How many of the words in ``joined`` frame the question as "what does the briefing say
+    about ...", or 0: in that frame "briefing" and "audit" name the source, not the topic."""
+    found = _SAYS_ABOUT.search(joined)
+    return len(found.group(0).split()) if found else 0
+

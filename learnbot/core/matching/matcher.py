@@ -32,7 +32,15 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from learnbot.core.matching.asking import Asks, PassageFacts, introduction, is_noun_use, read_asks
+from learnbot.core.matching.asking import (
+    SOURCE_WORDS,
+    Asks,
+    PassageFacts,
+    introduction,
+    is_noun_use,
+    read_asks,
+    source_frame,
+)
 from learnbot.core.matching.english import ENGLISH, SKELETONS
 from learnbot.core.matching.index import Index
 from learnbot.core.matching.knowledge import PHRASE_SKIP, Knowledge, compile_knowledge, phrase_key
@@ -45,6 +53,8 @@ MAX_WORDS = 80
 
 SYNONYM_FACTOR = 0.9
 """How much a synonym or abbreviation counts, against the word itself."""
+BARE_TERM_WORDS = 6
+"""A question this short whose one topic is a defined abbreviation asks what it means."""
 CORRECTED_FACTOR = 0.75
 """How much a spelling-corrected word counts (it may have been corrected wrongly)."""
 GENERIC_WEIGHT = 0.35
@@ -207,22 +217,39 @@ class Matcher:
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
         self._phrase_reach: dict[str, int] = {}
         """How many words the longest phrase the knowledge expands has, by its first word."""
+        self._phrase_prefixes: set[str] = set()
+        """Every opening (joined stems) of a phrase the knowledge expands, the whole phrase too."""
         for key in self.knowledge.expansions:
             first, _, _ = key.partition(" ")
             self._phrase_reach[first] = max(self._phrase_reach.get(first, 0), key.count(" ") + 1)
+            parts = key.split(" ")
+            self._phrase_prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
         self._terms = {" ".join(phrase_key(name)) for entry in pack.glossary for name in (entry.term, *entry.aliases)}
         """The glossary's terms and aliases, as joined stems."""
         self.facts = PassageFacts(self.items, pack.meta)
+        self._index_stems: dict[str, frozenset[str]] = {}
+        self._out_of_scope = frozenset(self.knowledge.out_of_scope)
+        self._gram_reach = max((phrase.count(" ") + 1 for phrase in (*self._out_of_scope, *self._terms)), default=1)
+        """The most words a term or out-of-scope topic has: no longer run of a question is looked up."""
         settings = pack.matching.extra
         self.answer_threshold = float(settings.get("answer_threshold", ANSWER_THRESHOLD))
         self.strong_threshold = float(settings.get("strong_threshold", STRONG_THRESHOLD))
         self.unknown_limit = float(settings.get("unknown_limit", UNKNOWN_LIMIT))
 
-    def index_stems(self, item: Item) -> set[str]:
-        """The stems an item is indexed by (for relating a question to a handful of items)."""
-        from learnbot.core.matching.index import item_fields
+    def index_stems(self, item: Item) -> frozenset[str]:
+        """The stems an item is indexed by (for relating a question to a handful of items).
 
-        return {s for text in item_fields(item).values() for s in stems(text)} - self.knowledge.stopwords
+        Kept once worked out: a declined question asks this of every further-information item.
+        """
+        found = self._index_stems.get(item.id)
+        if found is None:
+            from learnbot.core.matching.index import item_fields
+
+            found = frozenset(
+                {s for text in item_fields(item).values() for s in stems(text)} - self.knowledge.stopwords
+            )
+            self._index_stems[item.id] = found
+        return found
 
     # --- reading a question -------------------------------------------------------------------
 
@@ -273,22 +300,28 @@ class Matcher:
         # keep their small words); outside phrases, function and framing words are dropped.
         sequence: list[tuple[str, str, str]] = []  # (word, stem, corrected_from)
         nouns: set[int] = set()  # positions in sequence of function words used as nouns
+        framed = source_frame(joined)
         for position, word in enumerate(raw):
-            if word in PHRASE_SKIP:
+            if word in PHRASE_SKIP or (position < framed and word in SOURCE_WORDS):
                 continue
             if is_noun_use(raw, position):
                 nouns.add(len(sequence))
             corrected = word if word in knowledge.stopwords else self._correct(word)
+            if corrected in PHRASE_SKIP:
+                continue  # "teh": a typed article, as dropped as one typed right
             sequence.append((corrected, stem(corrected), word if corrected != word else ""))
         stem_seq = [s for _, s, _ in sequence]
         asking_from = self._asking_sentence_start(question, raw, len(sequence))
-        grams = {" ".join(stem_seq[i:i + n]) for n in range(1, 8) for i in range(len(stem_seq) - n + 1)}
+        grams = {
+            " ".join(stem_seq[i:i + n]) for n in range(1, self._gram_reach + 1) for i in range(len(stem_seq) - n + 1)
+        }
         # "what is X" asks what a term means when X is a term the pack defines ("what is EHA"), not
         # when it is any short question ("what are the takeaways for staff").
         query.definitional = query.asks.meaning or (query.asks.what_is and bool(grams & self._terms))
-        for phrase in knowledge.out_of_scope:
-            if phrase in grams and phrase not in self._topics_said:
-                query.out_of_scope.append(phrase)
+        if named := grams & self._out_of_scope:
+            query.out_of_scope.extend(
+                phrase for phrase in knowledge.out_of_scope if phrase in named and phrase not in self._topics_said
+            )
         index = 0
         while index < len(sequence):
             start = index
@@ -309,7 +342,24 @@ class Matcher:
             if asking_from and start >= asking_from:
                 slot.weight *= ASKING_WEIGHT
             query.slots.append(slot)
+        if (not query.definitional and len(query.slots) == 1 and len(raw) <= BARE_TERM_WORDS
+                and not query.asks.kinds and not query.numbers):
+            query.definitional = self._is_bare_abbreviation(query.slots[0], question)
         return query
+
+    def _is_bare_abbreviation(self, slot: Slot, question: str) -> bool:
+        """Whether a short question's one topic is an abbreviation the pack defines ("LPT = ?",
+        "EH - what is it exactly"): then it asks what the abbreviation means.
+
+        An abbreviation is typed in capitals, or is no English word ("eha?", but not "help").
+        """
+        word = slot.word
+        if " " in word or not word.isalpha() or len(word) > 6:
+            return False
+        typed_upper = re.search(rf"(?<![A-Za-z]){word.upper()}(?![A-Za-z])", question)
+        if not typed_upper and ENGLISH.band(word) is not None:
+            return False
+        return any(" ".join(phrase) in self._terms for phrase, _ in slot.alternatives)
 
     @staticmethod
     def _asking_sentence_start(question: str, raw: list[str], length: int) -> int:
@@ -330,6 +380,13 @@ class Matcher:
         """The longest phrase starting at ``start`` that the pack's knowledge expands, as one slot."""
         # No phrase the knowledge expands starting with this word is longer than its reach.
         reach = min(self._phrase_reach.get(stem_seq[start], 0), len(stem_seq) - start)
+        # Longer than its longest opening that some phrase shares, it cannot be a phrase.
+        opening = stem_seq[start]
+        for length in range(2, reach + 1):
+            opening += " " + stem_seq[start + length - 1]
+            if opening not in self._phrase_prefixes:
+                reach = length - 1
+                break
         for length in range(reach, 0, -1):
             key = tuple(stem_seq[start:start + length])
             targets = self.knowledge.targets(key)
@@ -367,42 +424,69 @@ class Matcher:
 
     # --- ranking ------------------------------------------------------------------------------
 
-    def _slot_match(self, slot: Slot, doc: int, weights: dict[str, dict[int, float]]) -> tuple[float, float]:
-        """(presence 0-1, bm25 contribution) of one slot in one item."""
-        best_presence = 0.0
-        best_bm25 = 0.0
+    def _slot_matches(
+        self, slot: Slot, weights: dict[str, dict[int, float]]
+    ) -> tuple[dict[int, float], dict[int, float]]:
+        """Per item holding any of the slot's stems: (presence 0-1, bm25 contribution).
+
+        Each of the slot's phrasings counts by the share of its words the item holds (a partial
+        synonym phrase counts far less than a partial phrase of the question's own words); the
+        slot takes its best phrasing. Walks the postings, not the items: a slot can stand for
+        dozens of everyday phrasings, and only a few items hold any of them.
+        """
+        presences: dict[int, float] = {}
+        contributions: dict[int, float] = {}
         idf = self.index.idf
         for position, (phrase, factor) in enumerate(slot.alternatives):
-            present = 0
-            bm25 = 0.0
-            for p in phrase:
-                w = weights[p].get(doc, 0.0) if p in weights else 0.0
-                if w:
-                    present += 1
-                    bm25 += idf[p] * w
-            if not present:
+            if len(phrase) == 1:
+                # The usual case, a single word: every item holding it holds all of the phrase.
+                posting = weights.get(phrase[0])
+                if posting:
+                    rarity = idf[phrase[0]]
+                    for doc, w in posting.items():
+                        if factor > presences.get(doc, 0.0):
+                            presences[doc] = factor
+                        contribution = factor * (rarity * w) / 1
+                        if contribution > contributions.get(doc, 0.0):
+                            contributions[doc] = contribution
                 continue
-            share = present / len(phrase)
-            if share < 1.0 and position > 0:
-                share *= share * 0.5
-            if factor * share > best_presence:
-                best_presence = factor * share
-            if factor * bm25 / len(phrase) > best_bm25:
-                best_bm25 = factor * bm25 / len(phrase)
-        return best_presence, best_bm25
+            length = len(phrase)
+            present: dict[int, int] = {}
+            bm25: dict[int, float] = {}
+            for p in phrase:
+                posting = weights.get(p)
+                if not posting:
+                    continue
+                rarity = idf[p]
+                for doc, w in posting.items():
+                    present[doc] = present.get(doc, 0) + 1
+                    bm25[doc] = bm25.get(doc, 0.0) + rarity * w
+            for doc, count in present.items():
+                share = count / length
+                if share < 1.0 and position > 0:
+                    share *= share * 0.5
+                if factor * share > presences.get(doc, 0.0):
+                    presences[doc] = factor * share
+                contribution = factor * bm25[doc] / length
+                if contribution > contributions.get(doc, 0.0):
+                    contributions[doc] = contribution
+        return presences, contributions
 
     def _weights(self, query: Query, candidates: list[int]) -> dict[str, dict[int, float]]:
         """Each question stem's weight in each candidate item (absent means 0)."""
         out: dict[str, dict[int, float]] = {}
+        wanted = set(candidates)
         for s in set(query.stems):
             posting = self.index.postings.get(s)
             if posting is None:
                 continue
             docs, weights = posting
             if len(docs) <= 4 * len(candidates):
-                out[s] = dict(zip(docs, weights))
+                found = {doc: w for doc, w in zip(docs, weights) if w and doc in wanted}
             else:
-                out[s] = {doc: w for doc in candidates if (w := self.index.weight(s, doc))}
+                found = {doc: w for doc in candidates if (w := self.index.weight(s, doc))}
+            if found:
+                out[s] = found
         return out
 
     def _hint_coverage(self, query: Query, among: set[int] | None = None) -> dict[int, float]:
@@ -416,7 +500,9 @@ class Matcher:
             return {}
         per_hint: dict[int, float] = {}
         for slot in query.slots:
-            covered: dict[int, float] = {}
+            # The hints holding each phrasing of the slot, by how much that phrasing counts: a
+            # hint counts once per slot, for its best phrasing.
+            by_factor: dict[float, list[set[int]]] = {}
             for phrase, factor in slot.alternatives:
                 postings = [self._hint_postings.get(p) for p in phrase]
                 if not all(postings):
@@ -424,11 +510,16 @@ class Matcher:
                 if among is not None:
                     postings = [among & p for p in postings]
                 hits = set.intersection(*postings) if len(postings) > 1 else postings[0]
-                for hint in hits:
-                    if covered.get(hint, 0.0) < factor:
-                        covered[hint] = factor
-            for hint, factor in covered.items():
-                per_hint[hint] = per_hint.get(hint, 0.0) + slot.weight * factor
+                if hits:
+                    by_factor.setdefault(factor, []).append(hits)
+            seen: set[int] = set()
+            for factor in sorted(by_factor, reverse=True):
+                if factor <= 0.0:
+                    break
+                fresh = set().union(*by_factor[factor]) - seen
+                seen |= fresh
+                for hint in fresh:
+                    per_hint[hint] = per_hint.get(hint, 0.0) + slot.weight * factor
         best: dict[int, float] = {}
         for hint, value in per_hint.items():
             doc = self._hint_doc[hint]
@@ -446,7 +537,7 @@ class Matcher:
             # A briefing's worth of hints: look at them all, and let a passage whose hints alone
             # answer the question join the candidates.
             hints = self._hint_coverage(query)
-            candidates += [doc for doc in sorted(hints, key=hints.__getitem__, reverse=True)[:10]
+            candidates += [doc for doc in sorted(hints, key=lambda doc: (-hints[doc], doc))[:10]
                            if doc not in candidates]
         else:
             # A library: only the candidates' own hints.
@@ -456,14 +547,11 @@ class Matcher:
         covered = dict.fromkeys(candidates, 0.0)
         bm25s = dict.fromkeys(candidates, 0.0)
         for slot in query.slots:
-            # Only the candidates holding one of the slot's stems can get anything for it.
-            holding = {doc for phrase, _ in slot.alternatives for p in phrase if p in weights for doc in weights[p]}
-            for doc in holding:
-                if doc not in covered:
-                    continue
-                presence, contribution = self._slot_match(slot, doc, weights)
+            presences, contributions = self._slot_matches(slot, weights)
+            damp = GENERIC_WEIGHT if slot.generic else 1.0
+            for doc, presence in presences.items():
                 covered[doc] += slot.weight * presence
-                bm25s[doc] += contribution * (GENERIC_WEIGHT if slot.generic else 1.0)
+                bm25s[doc] += contributions.get(doc, 0.0) * damp
         top_bm25 = max(bm25s.values(), default=0.0) or 1.0
         # (-score, id, doc, confidence): sorted as tuples; Scored made only for what is returned
         results: list[tuple[float, str, int, float]] = []
@@ -475,7 +563,8 @@ class Matcher:
             results.append((-100.0 * blended, self.items[doc].id, doc, max(coverage, 0.5 * coverage + 0.5 * hint)))
         results.sort()
         if W_FUZZ and results:
-            text = " ".join(query.words)
+            # token_set_ratio compares sets of words: each word once gives the same scores, sooner.
+            text = " ".join(dict.fromkeys(query.words))
             head = []
             for negative, item_id, doc, confidence in results[:RERANK]:
                 best_hint = process.extractOne(text, self._hint_texts[doc], scorer=fuzz.token_set_ratio)

@@ -8,6 +8,7 @@ them by number; such a question goes straight to those items.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from rapidfuzz import fuzz
@@ -108,14 +109,22 @@ def _numbered_kind(raw: list[str], i: int) -> tuple[str, int]:
         return "learning_point", 2
     if token in ("key",) and i + 1 < len(raw) and raw[i + 1].startswith("finding"):
         return "finding", 2
+    kind = _kind_named(token)
+    return (kind, 1) if kind else ("", 0)
+
+
+@lru_cache(maxsize=4096)
+def _kind_named(token: str) -> str:
+    """The kind of numbered item one word names ("recs" -> recommendation), or ""."""
     for pattern, kind in _NUMBERED_KINDS:
         if pattern.match(token):
-            return kind, 1
+            return kind
     if len(token) >= 8 and fuzz.ratio(token, "recommendation") >= 80:
-        return "recommendation", 1
-    return "", 0
+        return "recommendation"
+    return ""
 
 
+@lru_cache(maxsize=4096)
 def _ordinal(token: str) -> int | None:
     """1 for "first"/"1st", 0 for "last"/"final", None if not an ordinal."""
     if token in ("last", "final"):
