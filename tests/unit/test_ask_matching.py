@@ -613,6 +613,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "what did the assurance group decide about the report",
         "what happened to the escalated cases after the audit",
         "what happened in the end to the cases that were escalated",
+        "What does LLR stand for?",  # the briefing uses LLR but never spells it out
     ],
 )
 def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, question: str) -> None:
@@ -775,3 +776,15 @@ def test_a_role_introduced_and_then_asked_about_is_the_topic(ask_matcher) -> Non
 def test_learning_points_are_a_topic_and_whats_that_about_asks_what_a_term_is(ask, ask_matcher) -> None:
     assert ask("what are the learning points from the audit").best.kind == "learning_point"
     assert ask_matcher.read("we've been invited to a Team around the Family meeting - what's that about?").definitional
+
+
+def test_an_abbreviation_the_briefing_never_spells_out_is_offered_not_answered(ask) -> None:
+    # learnbot's own glossary note is a "did you mean", never passed off as the briefing's answer
+    assert not ask("what's LLR short for?").answered
+    answer = ask("what does LLR stand for")
+    assert not answer.answered
+    assert answer.not_stated == "what LLR stands for"
+    assert "gloss-llr" in [item.id for item in answer.suggestions]
+    # one the briefing does spell out is answered from its own words
+    assert ask("what does LPT stand for").best.id == "gloss-lpt"
+

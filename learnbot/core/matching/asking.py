@@ -266,6 +266,11 @@ def introduction(joined: str) -> set[str]:
     return set((found.group(1) or found.group(2)).split())
 
 
+def _is_abbreviation(term: str) -> bool:
+    letters = term.replace("&", "").replace(" ", "")
+    return 1 < len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
 class PassageFacts:
     """Which passages give a number, a date, a length of time, how often, or a date after the
     briefing; and so what a passage does not give that a question asks for."""
@@ -281,6 +286,11 @@ class PassageFacts:
         self.has_duration = having(_HAS_DURATION)
         self.has_frequency = having(_HAS_FREQUENCY)
         published = [int(y) for y in re.findall(_YEAR, f"{meta.published} {meta.audit_period}")]
+        self.unspelled = [
+            item.kind == "glossary" and not item.quote and _is_abbreviation(item.term) for item in items
+        ]
+        """Abbreviations the briefing uses but never spells out: their glossary entry is learnbot's
+        own note, not a quote (the briefing's own spelling-out would be quoted)."""
         self.dated_later = [
             bool(published) and any(int(y) > max(published) for y in re.findall(_YEAR, item.text))
             or (not published and self.has_date[doc])
@@ -311,6 +321,8 @@ class PassageFacts:
         for needed, what in asks.facts:
             if needed is None or not needed.search(item.text):
                 return what
+        if asks.meaning and self.unspelled[doc]:
+            return f"what {item.term} stands for"
         return ""
 
 
