@@ -199,6 +199,7 @@ def test_glossary_expansion_alone_carries_a_long_form_to_its_abbreviation() -> N
         ("CSC = ?", "gloss-csc"),
         ("eha?", "gloss-eha"),
         ("EH - what is it exactly", "gloss-early-help"),
+        ("CSC = childrens social care right", "gloss-csc"),
     ],
 )
 def test_what_does_x_stand_for_gives_the_glossary_entry(ask, question: str, entry: str) -> None:
@@ -212,6 +213,7 @@ def test_what_does_x_stand_for_gives_the_glossary_entry(ask, question: str, entr
     "question, expected",
     [
         ("UHL findings?", {"method-uhl"}),
+        ("was the CCG in on it", {"method-audit-group"}),
         ("what did UHL find", {"method-uhl"}),
         ("LPT findings", {"finding-voice-of-the-child", "finding-multi-agency-health", "method-completed-by"}),
         ("help?", {"further-early-help-service", "def-thresholds-providers", "def-working-together"}),
@@ -787,4 +789,17 @@ def test_an_abbreviation_the_briefing_never_spells_out_is_offered_not_answered(a
     assert "gloss-llr" in [item.id for item in answer.suggestions]
     # one the briefing does spell out is answered from its own words
     assert ask("what does LPT stand for").best.id == "gloss-lpt"
+
+
+def test_more_than_asks_for_a_number_only_before_one(ask_matcher: Matcher) -> None:
+    assert ask_matcher.read("were more than 5 families stepped up").asks.quantity
+    assert not ask_matcher.read("is early help about more than spotting families").asks.quantity
+
+
+def test_a_how_many_question_is_answered_by_a_close_passage_that_counts(ask) -> None:
+    # The passage naming lead practitioners from other agencies counts nothing; the one a little
+    # behind it says in how many cases that happened, and answers.
+    answer = ask("lead practitioners from outside agencies how many")
+    assert answer.answered
+    assert answer.best.id == "method-sample"
 

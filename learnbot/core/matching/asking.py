@@ -86,7 +86,10 @@ _KIND_CUES = {
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
 _QUANTITY = _Cue(
     r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
-    r"\bnumber of\b|\b(?:bigger|larger|smaller|more|fewer|less) than\b|\bsample size\b|"
+    r"\bnumber of\b|\b(?:bigger|larger|smaller) than\b|\bsample size\b|"
+    # "more than 5 cases", not "about more than spotting families"
+    r"\b(?:more|fewer|less) than (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"twenty|fifty|a hundred|half|a third|a quarter|a few|a handful|a dozen)\b|"
     r"\b(?:percent|percentage|proportion|ratio|fraction)\b",
     ("how ", "number of", " than", "sample size", "percent", "proportion", "ratio", "fraction"),
 )
@@ -205,6 +208,8 @@ _DEFINITIONAL = _Cue(
     ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about"),
 )
 """Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
+_EQUALS = re.compile(r"\W*[A-Za-z&]{2,6}\s*=")
+"""An abbreviation then "=": "CSC = ?", "CSC = childrens social care right"."""
 
 @dataclass(frozen=True)
 class Asks:
@@ -243,7 +248,7 @@ def read_asks(question: str, joined: str) -> Asks:
         kinds = tuple(kind for kind in kinds if kind != "finding")
     return Asks(
         kinds=kinds,
-        meaning=bool(_DEFINITIONAL.search(joined)),
+        meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)),
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
         what_is=not kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))),
         quantity=bool(_QUANTITY.search(joined)),

@@ -53,8 +53,16 @@ MAX_WORDS = 80
 
 SYNONYM_FACTOR = 0.9
 """How much a synonym or abbreviation counts, against the word itself."""
+FACT_RUNNERS_UP = 2
+FACT_MARGIN = 0.85
+"""A runner-up within this share of the best score, giving the number the best passage lacks,
+answers instead of it."""
 BARE_TERM_WORDS = 6
 """A question this short whose one topic is a defined abbreviation asks what it means."""
+BARE_TERM_FRAME = frozenset(
+    "what whats s is are it its this that the a an exactly again please pls then so ok and".split()
+)
+"""The only other words such a question has ("what is it exactly")."""
 CORRECTED_FACTOR = 0.75
 """How much a spelling-corrected word counts (it may have been corrected wrongly)."""
 GENERIC_WEIGHT = 0.35
@@ -344,17 +352,20 @@ class Matcher:
             query.slots.append(slot)
         if (not query.definitional and len(query.slots) == 1 and len(raw) <= BARE_TERM_WORDS
                 and not query.asks.kinds and not query.numbers):
-            query.definitional = self._is_bare_abbreviation(query.slots[0], question)
+            query.definitional = self._is_bare_abbreviation(query.slots[0], question, raw)
         return query
 
-    def _is_bare_abbreviation(self, slot: Slot, question: str) -> bool:
-        """Whether a short question's one topic is an abbreviation the pack defines ("LPT = ?",
-        "EH - what is it exactly"): then it asks what the abbreviation means.
+    def _is_bare_abbreviation(self, slot: Slot, question: str, raw: list[str]) -> bool:
+        """Whether a short question is only an abbreviation the pack defines ("LPT = ?", "EH - what
+        is it exactly", "whats the MASP"): then it asks what the abbreviation means, where "was the
+        CCG in on it" asks something else.
 
         An abbreviation is typed in capitals, or is no English word ("eha?", but not "help").
         """
         word = slot.word
         if " " in word or not word.isalpha() or len(word) > 6:
+            return False
+        if any(w not in BARE_TERM_FRAME for w in raw if w != word):
             return False
         typed_upper = re.search(rf"(?<![A-Za-z]){word.upper()}(?![A-Za-z])", question)
         if not typed_upper and ENGLISH.band(word) is not None:
@@ -631,12 +642,28 @@ class Matcher:
         answered = bool(ranked) and self._confident(query, ranked[0])
         if answered:
             missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
+            if missing == "a number":
+                ranked, missing = self._giving_what_is_asked(query, ranked, missing)
             answered = not missing
         elif ranked and query.asks.facts and not query.out_of_scope and ranked[0].coverage >= self.answer_threshold:
             # "Who chairs the PAAG?": the word for the fact may be one the pack never uses, but
             # the topic is the briefing's; say which fact it does not give.
             missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered, not_stated=missing)
+
+    def _giving_what_is_asked(self, query: Query, ranked: list[Scored], missing: str) -> tuple[list[Scored], str]:
+        """When the best passage lacks the number a question asks for and a close runner-up
+        about as much of the question gives one, that one answers: "lead practitioners from outside agencies, how
+        many?" wants the passage that counts them, not the one that only names them."""
+        best = ranked[0]
+        for runner in ranked[1:FACT_RUNNERS_UP + 1]:
+            if runner.score < FACT_MARGIN * best.score or not self._confident(query, runner):
+                break
+            if runner.coverage < best.coverage:
+                continue  # it gives a number, but about less of what was asked
+            if not self.facts.not_stated(query.asks, self._doc_of[runner.item.id]):
+                return [runner, *(s for s in ranked if s is not runner)], ""
+        return ranked, missing
 
     def _confident(self, query: Query, best: Scored) -> bool:
         if query.out_of_scope and not self._topic_in_passing(query, best):
