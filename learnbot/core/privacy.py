@@ -76,6 +76,12 @@ _PHONE = _Lazy(
 _NHS_WORD = _Lazy(r"\bnhs\b", re.IGNORECASE)
 
 #: Capitalised pairs that are the briefing's own names, not a person's.
+_NAME_WITH_BIRTH = _Lazy(
+    r"\b([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\s+(?:[A-Z]')?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*)\b"
+    r"(?:\W{0,3}(?i:d\.?o\.?b\b\.?|born(?: on| in)?\b|date of birth\b)|(?=\W{0,3}\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]))",
+)
+"""A name straight before a date of birth ("Jamie Smith DOB 04/05/2015", "Jamie Smith, 04/05/15"),
+with the words saying it is one."""
 _NOT_NAMES = {
     "working together", "early help", "social care", "children social", "city council",
     "safeguarding unit", "partnership trust", "university hospitals", "support panel",
@@ -136,6 +142,8 @@ def mask_case_details(text: str) -> str:
     if not any(ch.isdigit() for ch in text):
         return text
     text = _POSTCODE.sub(lambda m: " " if m.group(1).upper() in _AREA_SET else m.group(0), text)
+    # "Jamie Smith DOB 04/05/2015": a name given with a date of birth is a person, not a topic
+    text = _NAME_WITH_BIRTH.sub(lambda m: m.group(0) if m.group(1).lower() in _NOT_NAMES else " ", text)
     for pattern in (_NUMERIC_DATE, _STREET, _NHS, _PHONE):
         text = pattern.sub(" ", text)
     return text

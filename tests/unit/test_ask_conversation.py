@@ -405,11 +405,10 @@ def test_case_details_on_huge_text_is_quick() -> None:
         ("what does EHA stand for? LE1 5WW", {"gloss-eha"}),
         ("police didn't see the kids at 14 Mill Lane, what should happen?",
          {"rec-4", "finding-police-children-not-seen"}),
-        pytest.param("Jamie Smith DOB 04/05/2015: what is early help?",
-                     {"def-working-together", "gloss-early-help", "def-thresholds"},
-                     marks=pytest.mark.xfail(strict=False, reason="matching gap: a person's name is not masked "
-                                             "before matching (dates, numbers and postcodes are), so its words "
-                                             "count as unknown and the question is declined")),
+        ("Jamie Smith DOB 04/05/2015: what is early help?",
+         {"def-working-together", "gloss-early-help", "def-thresholds"}),
+        ("Amy Jones born 3 May 2016 - what should happen if police didn't see her?",
+         {"rec-4", "finding-police-children-not-seen"}),
     ],
 )
 def test_ask_warns_about_case_details_and_still_answers(chat: Conversation, question: str, expected: set[str]) -> None:
@@ -456,3 +455,20 @@ def test_prepare_compiles_up_front_what_answering_would_compile_on_first_use(cha
     assert privacy._ALL_PATTERNS and all(pattern._compiled is not None for pattern in privacy._ALL_PATTERNS)
     # and answering is unchanged by it
     assert chat.ask("what does EHA stand for?").best.id == "gloss-eha"
+
+
+@pytest.mark.parametrize(
+    "text, gone, kept",
+    [
+        ("Jamie Smith DOB 04/05/2015: what is early help?", ["Jamie", "Smith", "DOB", "04/05/2015"], ["early help"]),
+        ("Jamie Smith, 04/05/2015, what is early help", ["Jamie", "04/05/2015"], ["early help"]),
+        ("were DOBs recorded for Early Help 04/05/2015", ["04/05/2015"], ["DOBs", "Early Help"]),
+        ("police didnt see kids on 04/05/2020", ["04/05/2020"], ["see kids on"]),
+    ],
+)
+def test_a_name_given_with_a_date_of_birth_is_masked_before_matching(text: str, gone: list[str], kept: list[str]) -> None:
+    from learnbot.core.privacy import mask_case_details
+
+    masked = mask_case_details(text)
+    assert not any(part in masked for part in gone), masked
+    assert all(part in masked for part in kept), masked
