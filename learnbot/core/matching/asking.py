@@ -127,9 +127,10 @@ _DURATION = _Cue(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (
 or a date answers them."""
 _FUTURE = _Cue(
     r"\bwhen (?:will|(?:is|are|s|does|do) (?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
+    r"\b(?:what|which) (?:date|day|time|month)\b.*\bnext\b|"
     r"\bdeadline\b|\bby when\b|\bhow soon\b|\bdue date\b|"
     r"\bwhen (?:is|are|s) (?:\w+ ){1,6}?(?:being|going to be|due|planned|scheduled)\b",
-    ("when", "deadline", "soon", "due"),
+    ("when", "deadline", "soon", "due", "next"),
 )
 """Questions about what happens after the briefing ("when will the next audit be?", "what's the
 deadline"): only a passage dated later than the briefing itself answers them."""
@@ -251,7 +252,7 @@ def read_asks(question: str, joined: str) -> Asks:
         meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)),
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
         what_is=not kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))),
-        quantity=bool(_QUANTITY.search(joined)),
+        quantity=bool(_QUANTITY.search(joined)) or "%" in question,  # "what % of cases"
         time=bool(_TIME.search(joined)),
         calendar=bool(_CALENDAR.search(joined)),
         duration=bool(_DURATION.search(joined)),
