@@ -305,3 +305,16 @@ def test_word_bands_file_groups_each_band_by_opening() -> None:
         assert band.isdigit() and (band, opening) not in seen
         seen.add((band, opening))
         assert all(word[:2] == opening for word in rest.split()), line[:40]
+
+
+@pytest.mark.parametrize(
+    "typed, read",
+    [
+        ("wen was the audit done", "when was the audit done"),
+        ("who is this briefing ment for", "who is this briefing meant for"),
+        ("wat did the police do rong", "what did the police do wrong"),
+        ("shud i escalate", "should i escalate"),
+    ],
+)
+def test_small_words_spelt_as_they_sound_are_read(typed: str, read: str) -> None:
+    assert words(typed) == read.split()

@@ -121,6 +121,24 @@ CHAT_SPEAK = {
     "sw": "social worker",
     "sws": "social workers",
     "info": "information",
+    # small words spelt as they sound (too short, or too like another word, for spelling correction)
+    "wen": "when",
+    "wich": "which",
+    "wuz": "was",
+    "woz": "was",
+    "shud": "should",
+    "cud": "could",
+    "wud": "would",
+    "hav": "have",
+    "becos": "because",
+    "becuz": "because",
+    "thier": "their",
+    "ment": "meant",
+    "rong": "wrong",
+    "rite": "right",
+    "enuf": "enough",
+    "nuthin": "nothing",
+    "sumthing": "something",
 }
 
 #: Number words for "recommendation four" and the like.
