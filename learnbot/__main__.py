@@ -1,5 +1,5 @@
 """`python -m learnbot` runs the same command line as the `learnbot` script."""
 
-from learnbot.cli.main import main
+from learnbot.cli.main import entry
 
-raise SystemExit(main())
+entry()

@@ -7,6 +7,7 @@ which registers it and sets ``run`` (a function of the parsed args returning an 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from learnbot import __version__
@@ -96,6 +97,27 @@ def _chosen_command(argv: list[str]) -> str | None:
             continue
         return token if token in COMMANDS else None
     return None
+
+
+#: Commands that only read and print: once their output is flushed, the process may end without
+#: the interpreter's teardown (which frees a cached index object by object, a tenth of a one-off
+#: `learnbot ask`). Nothing they do needs finalising.
+QUICK_EXIT_COMMANDS = frozenset({"ask", "show", "validate"})
+
+
+def entry() -> None:
+    """The `learnbot` script (and `python -m learnbot`): :func:`main`, then exit with its code."""
+    argv = sys.argv[1:]
+    code = main(argv)
+    if _chosen_command(argv) in QUICK_EXIT_COMMANDS:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (BrokenPipeError, ValueError):
+            pass
+        else:
+            os._exit(code)
+    sys.exit(code)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -335,3 +335,25 @@ def test_cache_off_writes_nothing(run, tmp_path: Path) -> None:
     assert_ok(result)
     assert "[rec-4]" in result.stdout
     assert not list(tmp_path.glob("**/index-*.pickle"))
+
+
+def test_ask_output_is_whole_and_its_exit_code_kept_when_it_skips_teardown(run) -> None:
+    # `ask` ends with os._exit once its output is flushed: nothing printed may be lost, and the
+    # exit code is still the command's.
+    result = run("ask", "--json", "what should happen when police don't see the children?")
+    assert_ok(result)
+    assert json.loads(result.stdout)["matches"]
+    empty = run("ask", "   ")
+    assert empty.returncode == 2 and "no question given" in empty.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path, pack_copy: Path, shared_cache: Path) -> None:
+    environ = {k: v for k, v in os.environ.items() if not k.startswith("LEARNBOT_")}
+    environ.update(LEARNBOT_CONTENT=str(pack_copy), LEARNBOT_CACHE_DIR=str(shared_cache), PYTHONIOENCODING="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "learnbot", "export", "--format", "markdown"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=environ)
+    assert process.stdout.readline()
+    process.stdout.close()
+    stderr = process.stderr.read().decode("utf-8")
+    process.wait(timeout=60)
+    assert "Traceback" not in stderr, stderr
