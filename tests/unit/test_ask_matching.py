@@ -260,6 +260,8 @@ def test_the_glossary_quotes_the_sentence_that_spells_an_abbreviation_out(pack: 
         ("the third recommendation", ["rec-3"]),
         ("the first rec", ["rec-1"]),
         ("the last recommendation", ["rec-7"]),
+        ("how many recommendations are there, and what's the final one?", ["rec-7"]),
+        ("the learning points - what is the first one", ["lp-1"]),
         ("the final learning point", ["lp-3"]),
         ("what's the first of the learning points?", ["lp-1"]),
         ("the last one of the recs", ["rec-7"]),

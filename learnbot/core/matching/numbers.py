@@ -72,6 +72,9 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
                 while at < len(raw) and at - i <= 3 and raw[at] in _ORDINAL_JOINERS:
                     at += 1
                 kind, width = _numbered_kind(raw, at) if at < len(raw) else ("", 0)
+                if not kind and i + 1 < len(raw) and raw[i + 1] == "one":
+                    # "how many recommendations are there, and what's the final one?"
+                    kind, width = _kind_named_before(raw, i), 0
                 if kind:
                     add(kind, value if value > 0 else last_number(kind))
                     i = at + width
@@ -111,6 +114,15 @@ def _numbered_kind(raw: list[str], i: int) -> tuple[str, int]:
         return "finding", 2
     kind = _kind_named(token)
     return (kind, 1) if kind else ("", 0)
+
+
+def _kind_named_before(raw: list[str], end: int) -> str:
+    """The kind of numbered item named last before position ``end`` ("" if none)."""
+    for at in range(end - 1, -1, -1):
+        kind, _ = _numbered_kind(raw, at)
+        if kind:
+            return kind
+    return ""
 
 
 @lru_cache(maxsize=4096)
