@@ -27,9 +27,10 @@ ARTICLES = frozenset(
 "left out" and "show up" keep the small word that makes them what they are."""
 FILLERS = frozenset(
     {"actually", "really", "basically", "literally", "honestly", "genuinely", "truly", "specifically",
-     "particularly", "exactly"}
+     "particularly", "exactly", "roughly", "approximately", "approx", "precisely"}
 )
-"""Adverbs that only add emphasis: "who actually did the audits" is "who did the audits"."""
+"""Adverbs that only add emphasis or hedge: "who actually did the audits" is "who did the audits",
+"roughly how long did it take" is "how long did it take"."""
 PHRASE_SKIP = ARTICLES | FILLERS
 """Words phrases are matched without: articles, possessives and fillers."""
 
