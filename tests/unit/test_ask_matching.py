@@ -574,6 +574,7 @@ def test_a_practitioners_self_introduction_is_context_not_the_topic(ask) -> None
         ("what date is the next audit group meeting", False),
         ("which year did the audit run", True),
         ("when did the audit take place", True),
+        ("how do we capture what day-to-day life is like for a child", True),  # not "what day"
     ],
 )
 def test_a_question_wanting_a_date_needs_a_dated_passage(ask, question: str, answered: bool) -> None:
