@@ -619,6 +619,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "what happened to the escalated cases after the audit",
         "what happened in the end to the cases that were escalated",
         "What does LLR stand for?",  # the briefing uses LLR but never spells it out
+        "who was the lead auditor for the LSCB",
     ],
 )
 def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, question: str) -> None:

@@ -145,7 +145,9 @@ _FACTS = (
     #  what the answer would be, for saying plainly that the briefing does not give it)
     (_Cue(rf"\bnames? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bwhat (?:is|was|were|s) "
                 rf"(?:the |their )?names?\b|\bwho (?:is|was|s) (?:the )?(?:named |current )?(?:manager|head|director|"
-                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b", ("name", "who")), None, "anyone's name"),
+                r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b|"
+                r"\bwho (?:is|was|were|s) (?:the )?(?:lead|chief|head|senior|main|named) (?:auditor|author|officer|"
+                r"manager|investigator|reviewer|writer)s?\b", ("name", "who")), None, "anyone's name"),
     (_Cue(r"\bwho (?:chairs|chaired|chair|is chairing|heads|headed|is in charge|was in charge)\b|"
                 r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b", ("chair", "head", "charge")),
      _Cue(r"\bchair", (), re.I), "who chairs it"),
