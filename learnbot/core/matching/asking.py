@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from learnbot.core.matching.knowledge import is_abbreviation
 from learnbot.core.matching.text import words
 from learnbot.core.model import Item, PackMeta
 
@@ -275,11 +276,6 @@ def introduction(joined: str) -> set[str]:
     return set((found.group(1) or found.group(2)).split())
 
 
-def _is_abbreviation(term: str) -> bool:
-    letters = term.replace("&", "").replace(" ", "")
-    return 1 < len(letters) <= 6 and letters.isalpha() and letters.isupper()
-
-
 class PassageFacts:
     """Which passages give a number, a date, a length of time, how often, or a date after the
     briefing; and so what a passage does not give that a question asks for."""
@@ -296,7 +292,7 @@ class PassageFacts:
         self.has_frequency = having(_HAS_FREQUENCY)
         published = [int(y) for y in re.findall(_YEAR, f"{meta.published} {meta.audit_period}")]
         self.unspelled = [
-            item.kind == "glossary" and not item.quote and _is_abbreviation(item.term) for item in items
+            item.kind == "glossary" and not item.quote and is_abbreviation(item.term) for item in items
         ]
         """Abbreviations the briefing uses but never spells out: their glossary entry is learnbot's
         own note, not a quote (the briefing's own spelling-out would be quoted)."""

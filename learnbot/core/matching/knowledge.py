@@ -94,7 +94,8 @@ def _stem_set(words) -> frozenset[str]:
     return frozenset(stem(w) for w in words)
 
 
-def _is_abbreviation(name: str) -> bool:
+def is_abbreviation(name: str) -> bool:
+    """Whether a glossary term is an abbreviation ("EHA", "LLR", "B&Q"), not a word or phrase."""
     letters = name.replace("&", "").replace(" ", "")
     return 1 < len(letters) <= 6 and letters.isupper()
 
@@ -112,11 +113,11 @@ def compile_knowledge(pack: Pack) -> Knowledge:
         knowledge.surface_words.update(canonical.lower().split())
     for entry in pack.glossary:
         names = [entry.term, *entry.aliases]
-        abbreviation = _is_abbreviation(entry.term)
+        abbreviation = is_abbreviation(entry.term)
         for name in names[1:]:
             # An alias means its term; an abbreviation also means its expansions ("EHA" <->
             # "early help assessment"). A longer term does not mean every looser alias of it.
-            knowledge.add(name, names[0], both_ways=abbreviation or _is_abbreviation(name))
+            knowledge.add(name, names[0], both_ways=abbreviation or is_abbreviation(name))
         for name in names:
             knowledge.surface_words.update(name.lower().split())
     knowledge.frame = _stem_set(FRAME_WORDS) - knowledge.stopwords
