@@ -8,11 +8,10 @@ and answer (in memory only, never on disk) and reads each new line in their ligh
 
 from __future__ import annotations
 
-import functools
-import re
 from dataclasses import replace
 
 from learnbot.core.answer import NONE, STRONG, Answer, Match
+from learnbot.core.lazyregex import LazyPattern, compile_all
 from learnbot.core.matching.matcher import Matcher, SearchResult
 from learnbot.core.matching.text import normalise
 from learnbot.core.model import Item, Pack
@@ -21,22 +20,18 @@ from learnbot.core.privacy import case_details_warning, mask_case_details
 MAX_QUESTION_CHARS = 2000
 """Longer questions are read only this far (and say so)."""
 
-@functools.cache
-def _short_follow_ups() -> dict:
-    """"Tell me more" and "why?", compiled on first use."""
-    return {
-        "more": re.compile(
-            r"^(?:(?:can you |could you |please )?(?:tell me |say |show me |give me )?(?:some )?more"
-            r"(?: about (?:that|this|it))?(?: please)?|go on|continue|and\??|elaborate|expand(?: on (?:that|this))?|"
-            r"(?:any ?thing|what) else\??|more detail|more info(?:rmation)?|keep going|next)$"
-        ),
-        "why": re.compile(
-            r"^(?:but )?(?:why|how come|why is that|why's that|why does (?:that|it) matter|what for|"
-            r"why (?:was|is|did|does) (?:that|this|it)(?: \w+)?|what(?:'s| is) the reason)$"
-        ),
-    }
-
-
+# Follow-up patterns, compiled on first use (a one-off `learnbot ask` never needs most of them).
+_MORE = LazyPattern(
+    r"^(?:(?:can you |could you |please )?(?:tell me |say |show me |give me )?(?:some )?more"
+    r"(?: about (?:that|this|it))?(?: please)?|go on|continue|and\??|elaborate|expand(?: on (?:that|this))?|"
+    r"(?:any ?thing|what) else\??|more detail|more info(?:rmation)?|keep going|next)$"
+)
+""""Tell me more"."""
+_WHY = LazyPattern(
+    r"^(?:but )?(?:why|how come|why is that|why's that|why does (?:that|it) matter|what for|"
+    r"why (?:was|is|did|does) (?:that|this|it)(?: \w+)?|what(?:'s| is) the reason)$"
+)
+""""Why?"."""
 SHORT_FOLLOW_UP_WORDS = 10
 """"Tell me more" and "why?" are short: a longer question is never one."""
 _SHORT_FOLLOW_UP_CUES = ("more", "go on", "continue", "elaborate", "expand", "else", "detail", "info",
@@ -50,23 +45,19 @@ def _may_be_short_follow_up(lowered: str) -> bool:
             and (lowered == "and" or any(cue in lowered for cue in _SHORT_FOLLOW_UP_CUES)))
 
 
-@functools.cache
-def _patterns() -> dict:
-    """The follow-up patterns that need an answer to follow, compiled on first use."""
-    return {
-        **_short_follow_ups(),
-        "kinds": [
-            ("recommendation", re.compile(r"\b(recommend\w*|recs?|what should (?:be done|happen|change)|"
-                                          r"what (?:needs|has) to (?:happen|change)|what to do about (?:it|that))\b")),
-            ("finding", re.compile(r"\b(finding|findings|what did (?:the audit|they) find|evidence)\b")),
-            ("learning_point", re.compile(r"\b(learning points?|lessons?|what can we learn|learning)\b")),
-        ],
-        "refers_back": re.compile(r"\b(that|this|it|them|those|these|there)\b"),
-        "about": re.compile(
-            r"^(?:and |but |so )?(?:what about|how about|what of|and about|about|and(?: for)?|"
-            r"what for|for|also)\s+(?:the |for |with )?(.+?)\??$"
-        ),
-    }
+_KIND_FOLLOW_UPS = (
+    ("recommendation", LazyPattern(r"\b(recommend\w*|recs?|what should (?:be done|happen|change)|"
+                                   r"what (?:needs|has) to (?:happen|change)|what to do about (?:it|that))\b")),
+    ("finding", LazyPattern(r"\b(finding|findings|what did (?:the audit|they) find|evidence)\b")),
+    ("learning_point", LazyPattern(r"\b(learning points?|lessons?|what can we learn|learning)\b")),
+)
+"""Asking for a kind of passage about the last answer ("what's the recommendation for that?")."""
+_REFERS_BACK = LazyPattern(r"\b(that|this|it|them|those|these|there)\b")
+_ABOUT = LazyPattern(
+    r"^(?:and |but |so )?(?:what about|how about|what of|and about|about|and(?: for)?|"
+    r"what for|for|also)\s+(?:the |for |with )?(.+?)\??$"
+)
+""""What about fathers?", "and for police?": the last topic, for someone or something else."""
 
 
 class Conversation:
@@ -88,14 +79,10 @@ class Conversation:
         answering many questions (the app, `chat`, a scorer) calls it once, so that no question
         pays for being the first to need something.
         """
-        from learnbot.core.matching.asking import compile_cues
         from learnbot.core.matching.english import ENGLISH
-        from learnbot.core.privacy import compile_patterns
 
-        compile_cues()
-        compile_patterns()
+        compile_all()  # the cues for reading questions, the case-detail and follow-up patterns
         ENGLISH.band("the")
-        _patterns()
         return self
 
     def reset(self) -> None:
@@ -191,26 +178,24 @@ class Conversation:
         lowered = normalise(text).strip(" ?!.")
         last = self.last_item
         if last is None:
-            short = _short_follow_ups() if _may_be_short_follow_up(lowered) else None
-            if short and (short["more"].match(lowered) or short["why"].match(lowered)):
+            if _may_be_short_follow_up(lowered) and (_MORE.match(lowered) or _WHY.match(lowered)):
                 return Answer(question=question, answered=False, confidence=NONE,
                               note="Ask a question first, then \u201ctell me more\u201d or \u201cwhy?\u201d "
                                    "follows it up. For example: \u201cwhat is early help?\u201d")
             return None
-        patterns = _patterns()
-        if patterns["more"].match(lowered):
+        if _MORE.match(lowered):
             return self._more(question, last)
-        if patterns["why"].match(lowered):
+        if _WHY.match(lowered):
             return self._why(question, last)
-        for kind, pattern in patterns["kinds"]:
-            if pattern.search(lowered) and (patterns["refers_back"].search(lowered) or len(lowered.split()) <= 6):
+        for kind, pattern in _KIND_FOLLOW_UPS:
+            if pattern.search(lowered) and (_REFERS_BACK.search(lowered) or len(lowered.split()) <= 6):
                 found = [r for r in self.pack.related_items(last) if r.kind == kind]
                 if not found and last.kind == kind:
                     return self._show(question, [last], f"That is itself a {last.kind_label.lower()}:")
                 if found:
                     return self._show(question, found, f"The {found[0].kind_label.lower()} that goes with "
                                                         f"\u201c{last.title}\u201d:")
-        about = patterns["about"].match(lowered)
+        about = _ABOUT.match(lowered)
         if about and len(about.group(1).split()) <= 5:
             return self._about(question, about.group(1))
         return None

@@ -10,49 +10,25 @@ from __future__ import annotations
 
 import re
 
-
-_ALL_PATTERNS: list["_Lazy"] = []
-
-
-def compile_patterns() -> None:
-    """Compile every pattern now (for a process that answers many questions)."""
-    for pattern in _ALL_PATTERNS:
-        pattern.compile()
+from learnbot.core.lazyregex import LazyPattern
 
 
-class _Lazy:
-    """A regular expression compiled on first use: most questions hold no digit, and then none of
-    these patterns is ever needed (keeping `learnbot ask` quick to start)."""
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-        self._compiled: re.Pattern | None = None
-        _ALL_PATTERNS.append(self)
-
-    def compile(self) -> None:
-        if self._compiled is None:
-            self._compiled = re.compile(*self._source)
-
-    def __getattr__(self, name: str):
-        if self._compiled is None:
-            self._compiled = re.compile(*self._source)
-        return getattr(self._compiled, name)
-
-
+# Every pattern is compiled on first use: most questions hold no digit, and then none of them is
+# ever needed (keeping `learnbot ask` quick to start).
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_DATE = _Lazy(
+_DATE = LazyPattern(
     rf"\b\d{{1,2}}\s*[/.\-]\s*\d{{1,2}}\s*[/.\-]\s*(?:19|20)?\d{{2}}\b"
     rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?,?\s+(?:19|20)\d{{2}}\b"
     rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}\b",
     re.IGNORECASE,
 )
-_BIRTH_WORDS = _Lazy(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| in)?|birthday)\b", re.IGNORECASE)
-_NAME = _Lazy(
-    r"\b[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\s+(?:[A-Z]')?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\b"
-)
+_BIRTH_WORDS = LazyPattern(r"\b(?:d\.?o\.?b\.?|date of birth|born(?: on| in)?|birthday)\b", re.IGNORECASE)
+_FULL_NAME = r"[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\s+(?:[A-Z]')?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*"
+"""A first name and a surname, as typed with capitals ("Jamie Smith", "Mary-Ann O'Neill")."""
+_NAME = LazyPattern(rf"\b{_FULL_NAME}\b")
 #: The UK's postcode areas (the letters a postcode starts with), so "lp1 2nd" is not taken for one.
 _AREAS = (
     "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH "
@@ -60,24 +36,24 @@ _AREAS = (
     "ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST "
     "SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"
 ).split()
-_POSTCODE = _Lazy(r"\b([A-Z]{1,2})\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
+_POSTCODE = LazyPattern(r"\b([A-Z]{1,2})\d[A-Z\d]?\s*\d[ABD-HJLNP-UW-Z]{2}\b", re.IGNORECASE)
 _AREA_SET = frozenset(_AREAS)
-_NUMERIC_DATE = _Lazy(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b")
-_STREET = _Lazy(
+_NUMERIC_DATE = LazyPattern(r"\b\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*(?:19|20)\d{2}\b")
+_STREET = LazyPattern(
     r"\b\d{1,4}[a-z]?,?\s+(?:[A-Z][a-z]+\s+){1,3}"
     r"(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Gardens|"
     r"Place|Pl|Terrace|Grove|Square|Walk|Rise|Hill|Mews|Row|View|Park|Parade)\b",
     re.IGNORECASE,
 )
-_NHS = _Lazy(r"(?<![\d+])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?!\d)")
-_PHONE = _Lazy(
+_NHS = LazyPattern(r"(?<![\d+])(\d{3})[ \-]?(\d{3})[ \-]?(\d{4})(?!\d)")
+_PHONE = LazyPattern(
     r"(?<![\d])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:7\d{3}|\d{2,4})\)?[\s\-]?\d{3,4}[\s\-]?\d{3,4}(?!\d)"
 )
-_NHS_WORD = _Lazy(r"\bnhs\b", re.IGNORECASE)
+_NHS_WORD = LazyPattern(r"\bnhs\b", re.IGNORECASE)
 
 #: Capitalised pairs that are the briefing's own names, not a person's.
-_NAME_WITH_BIRTH = _Lazy(
-    r"\b([A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*\s+(?:[A-Z]')?[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*)\b"
+_NAME_WITH_BIRTH = LazyPattern(
+    rf"\b({_FULL_NAME})\b"
     r"(?:\W{0,3}(?i:d\.?o\.?b\b\.?|born(?: on| in)?\b|date of birth\b)|(?=\W{0,3}\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]))",
 )
 """A name straight before a date of birth ("Jamie Smith DOB 04/05/2015", "Jamie Smith, 04/05/15"),

@@ -447,12 +447,15 @@ def test_a_did_you_mean_pick_becomes_the_context_for_follow_ups(chat: Conversati
 
 
 def test_prepare_compiles_up_front_what_answering_would_compile_on_first_use(chat: Conversation) -> None:
+    from learnbot.core import conversation, privacy
+    from learnbot.core.lazyregex import every_pattern
     from learnbot.core.matching import asking
-    from learnbot.core import privacy
 
     assert chat.prepare() is chat
-    assert asking._ALL_CUES and all(cue._compiled is not None for cue in asking._ALL_CUES)
-    assert privacy._ALL_PATTERNS and all(pattern._compiled is not None for pattern in privacy._ALL_PATTERNS)
+    patterns = every_pattern()
+    assert asking._DEFINITIONAL._pattern_source in patterns and privacy._NAME in patterns
+    assert conversation._MORE in patterns and conversation._ABOUT in patterns
+    assert patterns and all(pattern.is_compiled for pattern in patterns)
     # and answering is unchanged by it
     assert chat.ask("what does EHA stand for?").best.id == "gloss-eha"
 

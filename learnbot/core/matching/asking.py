@@ -14,19 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from learnbot.core.lazyregex import LazyPattern
 from learnbot.core.matching.knowledge import is_abbreviation
 from learnbot.core.matching.text import words
 from learnbot.core.model import Item, PackMeta
-
-
-_ALL_CUES: list["_Cue"] = []
-
-
-def compile_cues() -> None:
-    """Compile every cue now: for a process that answers many questions (the app, `chat`, a
-    scorer), so that no question pays for a first use."""
-    for cue in _ALL_CUES:
-        cue.compile()
 
 
 class _Cue:
@@ -37,19 +28,12 @@ class _Cue:
     whole process: most questions hold none of most cues' triggers, so most are never compiled.
     """
 
-    __slots__ = ("source", "triggers", "flags", "_any_case", "_compiled")
+    __slots__ = ("_pattern_source", "triggers", "_any_case")
 
     def __init__(self, source: str, triggers: tuple[str, ...] = (), flags: int = 0) -> None:
-        self.source = source
+        self._pattern_source = LazyPattern(source, flags)
         self.triggers = triggers
-        self.flags = flags
         self._any_case = bool(flags & re.IGNORECASE)
-        self._compiled: re.Pattern[str] | None = None
-        _ALL_CUES.append(self)
-
-    def compile(self) -> None:
-        if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
 
     def _pattern(self, text: str) -> re.Pattern[str] | None:
         if self.triggers:
@@ -60,9 +44,7 @@ class _Cue:
                     break
             else:
                 return None
-        if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
-        return self._compiled
+        return self._pattern_source.compiled
 
     def search(self, text: str) -> re.Match[str] | None:
         pattern = self._pattern(text)

@@ -223,15 +223,12 @@ class Matcher:
                 )
         self._hint_texts = [[" ".join(words(h)) for h in (*item.hints, item.title)] for item in self.items]
         self._title_stems = [frozenset(stems(item.title)) for item in self.items]
-        self._phrase_reach: dict[str, int] = {}
-        """How many words the longest phrase the knowledge expands has, by its first word."""
-        self._phrase_prefixes: set[str] = set()
-        """Every opening (joined stems) of a phrase the knowledge expands, the whole phrase too."""
+        self._phrase_openings: set[str] = set()
+        """Every opening (joined stems) of a phrase the knowledge expands, from its first word to
+        the whole phrase: a run of a question's words that is none of these starts no phrase."""
         for key in self.knowledge.expansions:
-            first, _, _ = key.partition(" ")
-            self._phrase_reach[first] = max(self._phrase_reach.get(first, 0), key.count(" ") + 1)
             parts = key.split(" ")
-            self._phrase_prefixes.update(" ".join(parts[:n]) for n in range(2, len(parts) + 1))
+            self._phrase_openings.update(" ".join(parts[:n]) for n in range(1, len(parts) + 1))
         self._terms = {" ".join(phrase_key(name)) for entry in pack.glossary for name in (entry.term, *entry.aliases)}
         """The glossary's terms and aliases, as joined stems."""
         self.facts = PassageFacts(self.items, pack.meta)
@@ -389,15 +386,14 @@ class Matcher:
 
     def _phrase_slot(self, sequence, stem_seq: list[str], start: int) -> Slot | None:
         """The longest phrase starting at ``start`` that the pack's knowledge expands, as one slot."""
-        # No phrase the knowledge expands starting with this word is longer than its reach.
-        reach = min(self._phrase_reach.get(stem_seq[start], 0), len(stem_seq) - start)
-        # Longer than its longest opening that some phrase shares, it cannot be a phrase.
+        # No phrase is longer than the longest run from here that opens some phrase.
+        reach = 0
         opening = stem_seq[start]
-        for length in range(2, reach + 1):
-            opening += " " + stem_seq[start + length - 1]
-            if opening not in self._phrase_prefixes:
-                reach = length - 1
+        while opening in self._phrase_openings:
+            reach += 1
+            if start + reach == len(stem_seq):
                 break
+            opening += " " + stem_seq[start + reach]
         for length in range(reach, 0, -1):
             key = tuple(stem_seq[start:start + length])
             targets = self.knowledge.targets(key)
@@ -457,7 +453,7 @@ class Matcher:
                     for doc, w in posting.items():
                         if factor > presences.get(doc, 0.0):
                             presences[doc] = factor
-                        contribution = factor * (rarity * w) / 1
+                        contribution = factor * (rarity * w)
                         if contribution > contributions.get(doc, 0.0):
                             contributions[doc] = contribution
                 continue
@@ -652,9 +648,9 @@ class Matcher:
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered, not_stated=missing)
 
     def _giving_what_is_asked(self, query: Query, ranked: list[Scored], missing: str) -> tuple[list[Scored], str]:
-        """When the best passage lacks the number a question asks for and a close runner-up
-        about as much of the question gives one, that one answers: "lead practitioners from outside agencies, how
-        many?" wants the passage that counts them, not the one that only names them."""
+        """When the best passage lacks the number a question asks for and a close runner-up about
+        as much of the question gives one, that one answers: "lead practitioners from outside
+        agencies, how many?" wants the passage that counts them, not the one that only names them."""
         best = ranked[0]
         for runner in ranked[1:FACT_RUNNERS_UP + 1]:
             if runner.score < FACT_MARGIN * best.score or not self._confident(query, runner):
