@@ -807,3 +807,26 @@ def test_a_how_many_question_is_answered_by_a_close_passage_that_counts(ask) -> 
     assert answer.answered
     assert answer.best.id == "method-sample"
 
+
+
+@pytest.mark.parametrize(
+    "question, framing",
+    [
+        ("what should police change after this audit", True),
+        ("what made a good plan in the audit", True),
+        ("according to the briefing, who should be spoken to", True),
+        ("when was the audit done", False),
+        ("why was the audit done at all", False),
+        ("what was the point of the audit", False),
+    ],
+)
+def test_the_audit_named_as_where_the_answer_is_frames_the_question(ask_matcher, question: str, framing: bool) -> None:
+    """"in the audit" says where the answer is; "when was the audit done" asks about the audit."""
+    source = [slot for slot in ask_matcher.read(question).slots if slot.stem in ("audit", "brief")]
+    assert source and source[0].generic is framing
+
+
+def test_the_audit_as_where_the_answer_is_leaves_the_topic_to_decide(ask) -> None:
+    assert_top_in(ask("what should police do differently after this audit"),
+                  {"finding-police-children-not-seen", "rec-4"})
+    assert_top_in(ask("how many families did they look at in the audit"), {"method-sample"})

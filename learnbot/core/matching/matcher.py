@@ -48,6 +48,9 @@ from learnbot.core.matching.numbers import number_references
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
 
+SOURCE_PLACES = frozenset({"audit", "briefing", "report"})
+"""What a question may name as where its answer is ("in the audit", "from this briefing")."""
+_PLACE_WORDS = frozenset({"in", "from", "after", "during", "throughout", "across", "per"})
 MAX_WORDS = 80
 """Only the first this-many words of a very long question are read."""
 
@@ -306,9 +309,12 @@ class Matcher:
         sequence: list[tuple[str, str, str]] = []  # (word, stem, corrected_from)
         nouns: set[int] = set()  # positions in sequence of function words used as nouns
         framed = source_frame(joined)
+        placed: set[int] = set()  # positions in sequence of the source named as where ("in the audit")
         for position, word in enumerate(raw):
             if word in PHRASE_SKIP or (position < framed and word in SOURCE_WORDS):
                 continue
+            if word in SOURCE_PLACES and _placed(raw, position):
+                placed.add(len(sequence))
             if is_noun_use(raw, position):
                 nouns.add(len(sequence))
             corrected = word if word in knowledge.stopwords else self._correct(word)
@@ -342,6 +348,9 @@ class Matcher:
             else:
                 index += slot.span
             self._weigh(slot)
+            if start in placed and slot.span == 1 and not slot.generic:
+                slot.generic = True
+                slot.weight *= GENERIC_WEIGHT
             if context and set(slot.word.split()) <= context:
                 slot.weight *= INTRODUCTION_WEIGHT
             if asking_from and start >= asking_from:
@@ -692,6 +701,18 @@ class Matcher:
         if not result.answered or not result.best:
             return "none"
         return "strong" if result.by_number or result.best.coverage >= self.strong_threshold else "partial"
+
+
+def _placed(raw: list[str], position: int) -> bool:
+    """Whether the word at ``position`` names where the answer is: "in the audit", "after this
+    audit", "according to the briefing". There it frames the question; "when was the audit done"
+    asks about the audit itself."""
+    before = position - 1
+    while before >= 0 and raw[before] in ("the", "this", "that", "our", "your", "their"):
+        before -= 1
+    if before < 0:
+        return False
+    return raw[before] in _PLACE_WORDS or (raw[before] == "to" and before > 0 and raw[before - 1] == "according")
 
 
 def _unknown_factor(band: int | None) -> float:
