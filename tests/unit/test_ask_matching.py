@@ -192,6 +192,9 @@ def test_glossary_expansion_alone_carries_a_long_form_to_its_abbreviation() -> N
         ("UHL stands for what", "gloss-uhl"),
         ("what does CSC mean?", "gloss-csc"),
         ("LSCB is short for what?", "gloss-lscb"),
+        ("LSCB means what", "gloss-lscb"),
+        ("what does LSCB mean", "gloss-lscb"),
+        ("PAAG means what exactly", "gloss-paag"),
         ("what does TAF stand for", "gloss-team-around-the-family"),
         ("what does HV mean", "gloss-health-visitor"),
         # a bare abbreviation asks what it means

@@ -234,6 +234,12 @@ class Matcher:
             self._phrase_openings.update(" ".join(parts[:n]) for n in range(1, len(parts) + 1))
         self._terms = {" ".join(phrase_key(name)) for entry in pack.glossary for name in (entry.term, *entry.aliases)}
         """The glossary's terms and aliases, as joined stems."""
+        self._own_terms = [
+            frozenset(" ".join(phrase_key(name)) for name in (item.term, *item.aliases)) if item.kind == "glossary"
+            else frozenset()
+            for item in self.items
+        ]
+        """Each glossary entry's own term and aliases (joined stems); empty for passages."""
         self.facts = PassageFacts(self.items, pack.meta)
         self._index_stems: dict[str, frozenset[str]] = {}
         self._out_of_scope = frozenset(self.knowledge.out_of_scope)
@@ -607,6 +613,8 @@ class Matcher:
             factor *= 1.15
             if item.kind == "glossary":
                 factor *= 1.1  # "UHL - who's that?": the entry for the term, before passages naming it
+                if self._defines_slot(query, doc):
+                    factor *= 1.05  # "LSCB means what": its own entry, before the one on what replaced LSCBs
         asks = query.asks
         if asks.kinds and item.kind in asks.kinds:
             factor *= 1.2
@@ -617,6 +625,11 @@ class Matcher:
         if asks.time:
             factor *= TIME_FACTORS[self.facts.has_date[doc]]
         return factor
+
+    def _defines_slot(self, query: Query, doc: int) -> bool:
+        """Whether a glossary entry's own term is one the question names."""
+        own = self._own_terms[doc]
+        return any(" ".join(phrase) in own for slot in query.slots for phrase, _ in slot.alternatives[:1])
 
     def _title_names_subject(self, query: Query, doc: int) -> bool:
         title = self._title_stems[doc]
