@@ -742,6 +742,9 @@ def test_negations_read_alike_whatever_verb_carries_them() -> None:
         ("how much funding did early help get", True),
         ("how much of the family history should I read", False),
         ("how much should I trust what mum tells me", False),
+        ("why does it matter how much we write down", False),
+        ("so why is it important how many agencies come", False),
+        ("how many agencies came", True),
     ],
 )
 def test_how_much_asks_for_an_amount_only_when_it_counts_something(ask_matcher, question: str, quantity: bool) -> None:
@@ -833,3 +836,9 @@ def test_the_audit_as_where_the_answer_is_leaves_the_topic_to_decide(ask) -> Non
     assert_top_in(ask("what should police do differently after this audit"),
                   {"finding-police-children-not-seen", "rec-4"})
     assert_top_in(ask("how many families did they look at in the audit"), {"method-sample"})
+
+
+def test_overall_frames_a_question_rather_than_naming_a_topic(ask_matcher, ask) -> None:
+    assert "overall" not in {slot.word for slot in ask_matcher.read("how were the plans overall").slots}
+    assert_top_in(ask("how was multi-agency working overall"),
+                  {"finding-multi-agency-health"})

@@ -76,6 +76,8 @@ _QUANTITY = _Cue(
     r"\b(?:percent|percentage|proportion|ratio|fraction)\b",
     ("how ", "number of", " than", "sample size", "percent", "proportion", "ratio", "fraction"),
 )
+_WHY = re.compile(r"(?:(?:and|so|but|ok|okay) )?why\b")
+"""A question asking for a reason."""
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
 """A count in a passage ("Ten cases", "Two cases out of the 10"); years are not counts."""
 _HAS_DATE = (
@@ -239,7 +241,8 @@ def read_asks(question: str, joined: str) -> Asks:
         meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)),
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
         what_is=not kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))),
-        quantity=bool(_QUANTITY.search(joined)) or "%" in question,  # "what % of cases"
+        # "what % of cases"; "why does it matter how much info is written down" wants a reason
+        quantity=(bool(_QUANTITY.search(joined)) or "%" in question) and not _WHY.match(joined),
         time=bool(_TIME.search(joined)),
         calendar=bool(_CALENDAR.search(joined)),
         duration=bool(_DURATION.search(joined)),

@@ -47,7 +47,7 @@ FRAME_WORDS = frozenset(
     question questions answer answers info information detail details summary briefly quick quickly
     list lists listing outline overview summarise summarize recap
     learnbot bot
-    anyway now today currently
+    anyway now today currently overall
     """.split()
 )
 
