@@ -270,6 +270,9 @@ def test_the_glossary_quotes_the_sentence_that_spells_an_abbreviation_out(pack: 
         ("the last one of the recs", ["rec-7"]),
         ("recommendations 5 to 7", ["rec-5", "rec-6", "rec-7"]),
         ("rec 4 and learning point 1", ["rec-4", "lp-1"]),
+        ("the first three recommendations", ["rec-1", "rec-2", "rec-3"]),
+        ("first 2 recs please", ["rec-1", "rec-2"]),
+        ("the last two learning points", ["lp-2", "lp-3"]),
     ],
 )
 def test_numbered_references_go_straight_to_their_items(ask, question: str, expected: list[str]) -> None:

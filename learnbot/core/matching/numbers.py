@@ -1,5 +1,6 @@
 """Numbered references in a question: "rec 4", "recs 1 and 2", "learning point two", "the 3rd
-recommendation", "lp3", "number 2 of the recommendations", "the last recommendation".
+recommendation", "lp3", "number 2 of the recommendations", "the last recommendation", "the first
+three recommendations".
 
 The briefing numbers its recommendations, learning points and findings, and practitioners ask for
 them by number; such a question goes straight to those items.
@@ -67,6 +68,16 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
             # "the 3rd recommendation", "second learning point", "the last rec", "the first of the
             # learning points", "the final one of the recs"
             value = _ordinal(raw[i])
+            if value in (0, 1) and i + 2 < len(raw):
+                # "the first three recommendations", "last 2 learning points"
+                count = int(raw[i + 1]) if raw[i + 1].isdigit() else NUMBER_WORDS.get(raw[i + 1])
+                kind, width = _numbered_kind(raw, i + 2)
+                if kind and count and 2 <= count <= 12:
+                    last = last_number(kind)
+                    for n in range(1, count + 1) if value else range(max(1, last - count + 1), last + 1):
+                        add(kind, n)
+                    i += 2 + width
+                    continue
             if value is not None:
                 at = i + 1
                 while at < len(raw) and at - i <= 3 and raw[at] in _ORDINAL_JOINERS:
