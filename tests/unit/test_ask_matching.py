@@ -648,6 +648,10 @@ def test_an_out_of_scope_topic_mentioned_in_passing_does_not_decline_a_scenario(
     passing = ask("dad drinks heavily and nobody from adult mental health or substance misuse services ever "
                   "comes to our core group meetings, is poor attendance something the audit saw?")
     assert passing.answered and passing.best.id == "finding-adult-services"
+    engaging = ask("dad won't engage and says the kids are nothing to do with him now. should we still "
+                   "try to get his views")
+    assert engaging.answered and engaging.best.id in ("finding-fathers", "rec-3")
+    assert not ask("the family won't engage with early help, what do I do").answered
     assert not ask("how do I run a core group meeting").answered
 
 

@@ -90,7 +90,7 @@ ANSWER_THRESHOLD = 0.35
 """Least coverage of the question for a confident answer."""
 UNKNOWN_LIMIT = 0.45
 """Share of a question's weight in words the pack has never seen, from which it is declined."""
-PASSING_MIN_SLOTS, PASSING_TOPIC_SHARE, PASSING_COVERAGE = 6, 0.2, 0.5
+PASSING_MIN_SLOTS, PASSING_TOPIC_SHARE, PASSING_COVERAGE = 6, 0.25, 0.5
 """An out-of-scope topic is only mentioned in passing in a question of at least this many meaningful
 words where it holds at most this share of the weight, and a passage covers at least this much."""
 PAST_FACTOR = 0.9
