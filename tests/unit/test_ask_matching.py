@@ -828,6 +828,8 @@ def test_a_how_many_question_is_answered_by_a_close_passage_that_counts(ask) -> 
         ("what should police change after this audit", True),
         ("what made a good plan in the audit", True),
         ("according to the briefing, who should be spoken to", True),
+        ("what did the auditors think of the plans", True),
+        ("how did the audit rate the work with dads", True),
         ("when was the audit done", False),
         ("why was the audit done at all", False),
         ("what was the point of the audit", False),
@@ -835,8 +837,14 @@ def test_a_how_many_question_is_answered_by_a_close_passage_that_counts(ask) -> 
 )
 def test_the_audit_named_as_where_the_answer_is_frames_the_question(ask_matcher, question: str, framing: bool) -> None:
     """"in the audit" says where the answer is; "when was the audit done" asks about the audit."""
-    source = [slot for slot in ask_matcher.read(question).slots if slot.stem in ("audit", "brief")]
+    source = [slot for slot in ask_matcher.read(question).slots if slot.stem in ("audit", "auditor", "brief")]
     assert source and source[0].generic is framing
+
+
+def test_the_verb_a_source_answers_by_frames_the_question_too(ask_matcher) -> None:
+    words = {slot.word for slot in ask_matcher.read("how did the audit rate the plans").slots}
+    assert "rate" not in words and "plans" in words
+    assert "recommend" in {slot.word for slot in ask_matcher.read("what did the audit recommend for dads").slots}
 
 
 def test_the_audit_as_where_the_answer_is_leaves_the_topic_to_decide(ask) -> None:

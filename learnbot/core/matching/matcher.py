@@ -48,8 +48,15 @@ from learnbot.core.matching.numbers import number_references
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
 
-SOURCE_PLACES = frozenset({"audit", "briefing", "report"})
-"""What a question may name as where its answer is ("in the audit", "from this briefing")."""
+SOURCE_PLACES = frozenset({"audit", "auditors", "briefing", "report"})
+"""What a question may name as where its answer is ("in the audit", "what the auditors found")."""
+_REPORTING = frozenset(
+    "find finds found say says said think thought thinks rate rated conclude concluded identify identified "
+    "note noted see saw show showed shows highlight highlighted feel felt judge judged "
+    "describe described make made".split()
+)
+"""Verbs by which a source gives its answer: "what did the audit find", "the auditors thought".
+"recommend" is not one: it says which kind of passage is wanted."""
 _PLACE_WORDS = frozenset({"in", "from", "after", "during", "throughout", "across", "per"})
 MAX_WORDS = 80
 """Only the first this-many words of a very long question are read."""
@@ -316,11 +323,14 @@ class Matcher:
         nouns: set[int] = set()  # positions in sequence of function words used as nouns
         framed = source_frame(joined)
         placed: set[int] = set()  # positions in sequence of the source named as where ("in the audit")
+        reporting: set[int] = set()  # positions in raw of the verb it gives its answer by ("found")
         for position, word in enumerate(raw):
-            if word in PHRASE_SKIP or (position < framed and word in SOURCE_WORDS):
+            if word in PHRASE_SKIP or (position < framed and word in SOURCE_WORDS) or position in reporting:
                 continue
-            if word in SOURCE_PLACES and _placed(raw, position):
+            if word in SOURCE_PLACES and (frame := _placed(raw, position)):
                 placed.add(len(sequence))
+                if frame > position:
+                    reporting.add(frame)
             if is_noun_use(raw, position):
                 nouns.add(len(sequence))
             corrected = word if word in knowledge.stopwords else self._correct(word)
@@ -716,16 +726,26 @@ class Matcher:
         return "strong" if result.by_number or result.best.coverage >= self.strong_threshold else "partial"
 
 
-def _placed(raw: list[str], position: int) -> bool:
+def _placed(raw: list[str], position: int) -> int:
     """Whether the word at ``position`` names where the answer is: "in the audit", "after this
-    audit", "according to the briefing". There it frames the question; "when was the audit done"
-    asks about the audit itself."""
+    audit", "according to the briefing", "what did the audit find", "the auditors thought". There
+    it frames the question; "when was the audit done" asks about the audit itself.
+
+    Returns:
+        0 if it does not; else the position of the verb by which it answers ("found"), which
+        frames the question too, or -1 when there is none ("in the audit").
+    """
+    after = position + 1
+    while after < len(raw) and raw[after] in ("s", "did", "do", "does", "has", "have", "had", "actually", "really"):
+        after += 1
+    if after < len(raw) and raw[after] in _REPORTING:
+        return after
     before = position - 1
     while before >= 0 and raw[before] in ("the", "this", "that", "our", "your", "their"):
         before -= 1
-    if before < 0:
-        return False
-    return raw[before] in _PLACE_WORDS or (raw[before] == "to" and before > 0 and raw[before - 1] == "according")
+    if before >= 0 and (raw[before] in _PLACE_WORDS or (raw[before] == "to" and raw[before - 1:before] == ["according"])):
+        return -1
+    return 0
 
 
 def _unknown_factor(band: int | None) -> float:
