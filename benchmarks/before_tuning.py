@@ -79,7 +79,7 @@ def main(argv: list[str]) -> int:
     names = [a.split("=", 1) for a in argv if "=" in a]
     chosen = [a for a in argv if "=" not in a and a != "--set"] or SETS
     chosen = [n for n in chosen if not _measure_only(QUESTIONS / f"{n}.yaml")]
-    grid = [[(name, float(v)) for v in values.split(",")] for name, values in names] or [[]]
+    grid = [[(name, float(v)) for v in values.split(",")] for name, values in names]
     with tempfile.TemporaryDirectory() as tmp:
         matchers: dict[Path, matching.Matcher] = {}
         work = []

@@ -698,6 +698,23 @@ def test_asking_what_good_looks_like_wants_the_good_practice(ask, question: str,
 
 
 @pytest.mark.parametrize(
+    "question, kinds",
+    [
+        ("what were the positives in the audit", ("good_practice",)),
+        ("what should teams do with the good practice", ("learning_point", "recommendation")),
+        ("what is meant to happen to the positive examples", ("learning_point", "recommendation")),
+        ("how should we share what went well", ("learning_point", "recommendation")),
+    ],
+)
+def test_asking_what_to_do_with_good_practice_wants_the_learning(ask_matcher, question: str, kinds) -> None:
+    assert ask_matcher.read(question).asks.kinds == kinds
+
+
+def test_what_to_do_with_the_good_examples_is_to_share_them(ask) -> None:
+    assert ask("what are we meant to do with the positive examples from the audit").best.id == "lp-3"
+
+
+@pytest.mark.parametrize(
     "question, expected",
     [("UHL - who's that?", "gloss-uhl"), ("what's LPT", "gloss-lpt"), ("who are LPT", "gloss-lpt")],
 )

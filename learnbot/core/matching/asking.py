@@ -60,13 +60,22 @@ _KIND_CUES = {
     "finding": _Cue(r"\b(?:findings?|found|find)\b", ("find", "found")),
     "learning_point": _Cue(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b", ("learning point", "lesson")),
     "good_practice": _Cue(
-        r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|"
+        r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|the positives|"
+        r"positive (?:stuff|things|bits|examples?|practi[cs]e|work)|"
         r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks))\b",
-        ("good", "well", "strength", "praised"),
+        ("good", "well", "strength", "praised", "positive"),
     ),
     "methodology": _Cue(r"\b(?:method\w*|sample|sampled)\b", ("method", "sampl")),
 }
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
+_DONE_WITH = _Cue(
+    r"\bwhat (?:should|do|can|must|shall|are) (?:\w+ ){1,3}?(?:do|doing) (?:with|about)\b|"
+    r"\b(?:supposed|going|meant|expected) to (?:happen|be done) (?:with|to|about)\b|"
+    r"\bwhat (?:happens|will happen|should happen) (?:with|to|about|next with)\b|"
+    r"\bhow (?:should|do|can|will) (?:\w+ ){1,3}?(?:use|share|spread|pass on)\b",
+    ("with", "about", "happen", "done", "use", "share", "spread", "pass on"),
+)
+"""Asking what is to be done with something ("what should we do with the good examples?")."""
 _QUANTITY = _Cue(
     r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
     r"\bnumber of\b|\b(?:bigger|larger|smaller) than\b|\bsample size\b|"
@@ -236,6 +245,9 @@ def read_asks(question: str, joined: str) -> Asks:
     if "good_practice" in kinds:
         # "what good practice did they find": the finding is the good practice
         kinds = tuple(kind for kind in kinds if kind != "finding")
+        if _DONE_WITH.search(joined):
+            # "what should we do with the examples that went well": what is to be done with it
+            kinds = tuple(kind for kind in kinds if kind != "good_practice") + ("learning_point", "recommendation")
     return Asks(
         kinds=kinds,
         meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)),
