@@ -858,6 +858,12 @@ def test_the_audit_named_as_where_the_answer_is_frames_the_question(ask_matcher,
     assert source and source[0].generic is framing
 
 
+def test_the_audit_alone_is_still_the_topic(ask_matcher, ask) -> None:
+    """Framing needs a topic beside it: "what did the audit find" asks about the audit."""
+    assert not ask_matcher.read("what did the audit find").slots[0].generic
+    assert ask("what did the audit find").answered
+
+
 def test_the_verb_a_source_answers_by_frames_the_question_too(ask_matcher) -> None:
     words = {slot.word for slot in ask_matcher.read("how did the audit rate the plans").slots}
     assert "rate" not in words and "plans" in words

@@ -351,6 +351,7 @@ class Matcher:
             query.out_of_scope.extend(
                 phrase for phrase in knowledge.out_of_scope if phrase in named and phrase not in self._topics_said
             )
+        sources: list[Slot] = []
         index = 0
         while index < len(sequence):
             start = index
@@ -367,13 +368,19 @@ class Matcher:
                 index += slot.span
             self._weigh(slot)
             if start in placed and slot.span == 1 and not slot.generic:
-                slot.generic = True
-                slot.weight *= GENERIC_WEIGHT
+                sources.append(slot)
             if context and set(slot.word.split()) <= context:
                 slot.weight *= INTRODUCTION_WEIGHT
             if asking_from and start >= asking_from:
                 slot.weight *= ASKING_WEIGHT
             query.slots.append(slot)
+        framing = {id(slot) for slot in sources}
+        if framing and any(slot.known and not slot.generic and id(slot) not in framing for slot in query.slots):
+            # beside a topic, where the answer is ("in the audit") is no topic: "what did the
+            # audit find" still asks about the audit
+            for slot in sources:
+                slot.generic = True
+                slot.weight *= GENERIC_WEIGHT
         if (not query.definitional and len(query.slots) == 1 and len(raw) <= BARE_TERM_WORDS
                 and not query.asks.kinds and not query.numbers):
             query.definitional = self._is_bare_abbreviation(query.slots[0], question, raw)
