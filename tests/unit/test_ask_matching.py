@@ -880,3 +880,18 @@ def test_overall_frames_a_question_rather_than_naming_a_topic(ask_matcher, ask) 
     assert "overall" not in {slot.word for slot in ask_matcher.read("how were the plans overall").slots}
     assert_top_in(ask("how was multi-agency working overall"),
                   {"finding-multi-agency-health"})
+
+
+@pytest.mark.parametrize(
+    "question, finding",
+    [
+        ("what did they find about dads", True),
+        ("what was found on supervision", True),
+        ("key findings please", True),
+        ("where do I find the escalation procedure", False),
+        ("where can we find the procedures", False),
+        ("am I expected to find out what happened", False),
+    ],
+)
+def test_find_asks_for_a_finding_only_when_it_is_what_was_found(ask_matcher, question: str, finding: bool) -> None:
+    assert ("finding" in ask_matcher.read(question).asks.kinds) is finding

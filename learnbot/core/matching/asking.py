@@ -55,9 +55,14 @@ class _Cue:
         return pattern.sub(replacement, text) if pattern else text
 
 
+_NOT_LOOKING = "".join(
+    f"(?<!where {verb} {who} )" for verb in ("do", "can", "could", "would", "will", "should") for who in ("i", "we", "you")
+)
+"""Lookbehinds (each of fixed width, as Python needs): "find" after "where do I" looks for something."""
 _KIND_CUES = {
     "recommendation": _Cue(r"\b(?:recs?|recommend\w*)\b", ("rec",)),
-    "finding": _Cue(r"\b(?:findings?|found|find)\b", ("find", "found")),
+    # "where do I find the procedure", "find out what happened": looking for, not what was found
+    "finding": _Cue(rf"\b(?:findings?|found(?! out)|{_NOT_LOOKING}find(?! out))\b", ("find", "found")),
     "learning_point": _Cue(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b", ("learning point", "lesson")),
     "good_practice": _Cue(
         r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|the positives|"
