@@ -895,3 +895,10 @@ def test_overall_frames_a_question_rather_than_naming_a_topic(ask_matcher, ask) 
 )
 def test_find_asks_for_a_finding_only_when_it_is_what_was_found(ask_matcher, question: str, finding: bool) -> None:
     assert ("finding" in ask_matcher.read(question).asks.kinds) is finding
+
+
+def test_an_out_of_scope_topic_in_quoted_words_is_what_someone_wrote(ask_matcher) -> None:
+    """A plan quoted in a question ("my plan says 'improve home conditions'") is not what is asked."""
+    assert ask_matcher.read("what does the briefing say about home conditions").out_of_scope
+    assert not ask_matcher.read("my plan just says 'mum to improve home conditions'. is that a SMART plan?").out_of_scope
+    assert ask_matcher.read("mum's home conditions are poor, what do I do").out_of_scope

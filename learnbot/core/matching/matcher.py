@@ -114,6 +114,8 @@ no passage needs to have)."""
 STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
 
+_QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“](.+?)['’\"”](?=\s|[.,;:?!)]|$)")
+"""Words in quotation marks (an apostrophe inside a word, as in "mum's", opens none)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HAS_WORD = re.compile(r"\w")
 
@@ -348,8 +350,12 @@ class Matcher:
         # when it is any short question ("what are the takeaways for staff").
         query.definitional = query.asks.meaning or (query.asks.what_is and bool(grams & self._terms))
         if named := grams & self._out_of_scope:
+            # words quoted from a plan or a referral ("my plan says 'improve home conditions'") are
+            # what someone wrote, not what is asked
+            quoted = {stem(w) for found in _QUOTED.finditer(question) for w in words(found.group(1))}
             query.out_of_scope.extend(
-                phrase for phrase in knowledge.out_of_scope if phrase in named and phrase not in self._topics_said
+                phrase for phrase in knowledge.out_of_scope
+                if phrase in named and phrase not in self._topics_said and not set(phrase.split()) <= quoted
             )
         sources: list[Slot] = []
         index = 0
