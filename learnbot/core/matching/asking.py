@@ -67,8 +67,12 @@ _KIND_CUES = {
     "good_practice": _Cue(
         r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|the positives|"
         r"positive (?:stuff|things|bits|examples?|practi[cs]e|work)|"
-        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks))\b",
-        ("good", "well", "strength", "praised", "positive"),
+        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks)|"
+        # "what should my supervision look like", "in the strong case", "held up as a good plan"
+        r"what should (?:my|our|the|a|an) (?:\w+ ){0,2}(?:look like|be showing)|"
+        r"(?:the|that) (?:strong|good|best|positive) (?:case|example|one)s?|(?:hold|held|holds) up as)\b",
+        ("good", "well", "strength", "praised", "positive", "look like", "showing", "strong", "best", "held up",
+         "hold up", "holds up"),
     ),
     "methodology": _Cue(r"\b(?:method\w*|sample|sampled)\b", ("method", "sampl")),
 }
