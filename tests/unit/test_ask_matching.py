@@ -305,10 +305,19 @@ def test_a_number_the_briefing_does_not_have_is_not_answered_with_another(ask, q
         ("definiton of eraly help", {"def-working-together", "gloss-early-help", "def-thresholds"}),
         pytest.param("teh voice of teh child", {"finding-voice-of-the-child", "gloss-voice-of-the-child", "lp-1"}),
         ("who did teh audit", {"method-completed-by", "method-audit-group"}),
+        ("wat did they find abut dads", {"finding-fathers", "rec-3"}),
     ],
 )
 def test_typos_still_reach_the_passage(ask, question: str, expected: set[str]) -> None:
     assert_top_in(ask(question), expected)
+
+
+def test_a_typo_is_read_as_the_likelier_word(ask_matcher) -> None:
+    """A rare word a letter short of a small word is that word ("abut"); a letter left out of a
+    common word ("totl") is likelier than one changed into a pack word ("tool"); a swap stays a swap."""
+    assert "about" in ask_matcher.read("wat did they find abut dads").words
+    assert "tool" not in {slot.word for slot in ask_matcher.read("how many in totl").slots}
+    assert "case" in {slot.word for slot in ask_matcher.read("which caes were escalated").slots}
 
 
 # --- paraphrase -------------------------------------------------------------------------------

@@ -41,13 +41,15 @@ from learnbot.core.matching.asking import (
     read_asks,
     source_frame,
 )
-from learnbot.core.matching.english import ENGLISH, SKELETONS
+from learnbot.core.matching.english import ENGLISH, SKELETONS, STOPWORDS
 from learnbot.core.matching.index import Index
 from learnbot.core.matching.knowledge import PHRASE_SKIP, Knowledge, compile_knowledge, phrase_key
 from learnbot.core.matching.numbers import number_references
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
 
+RARE_BAND = 2
+"""English words this rare are more likely typos of a small word ("abut" for "about")."""
 SOURCE_PLACES = frozenset({"audit", "auditors", "briefing", "report"})
 """What a question may name as where its answer is ("in the audit", "what the auditors found")."""
 _REPORTING = frozenset(
@@ -302,14 +304,24 @@ class Matcher:
             return word
         in_pack = self.index.surface_words
         best = min(found, key=lambda f: (f[1], f[0] not in in_pack, abs(len(f[0]) - len(word)), f[0]))
+        changed = len(best[0]) == len(word) and sorted(best[0]) != sorted(word)
+        if changed and (english := _common_with_one_more_letter(word)):
+            # "totl": a letter left out of "total" is likelier than one changed into "tool" (a
+            # swap, "caes" for "case", is as likely)
+            return english
         return best[0]
 
     def _function_word(self, word: str) -> str:
-        """``word``, or the function word it is with its vowels left out ("mny" -> "many")."""
-        full = SKELETONS.get(word)
-        if full is None or word in self._vocab or ENGLISH.band(word) is not None:
+        """``word``, or the function word it is with its vowels left out ("mny" -> "many"), or a
+        rare word one letter short of a function word ("abut" -> "about")."""
+        if word in self._vocab:
             return word
-        return full
+        band = ENGLISH.band(word)
+        if band is None:
+            return SKELETONS.get(word, word)
+        if band <= RARE_BAND and len(word) >= 3:
+            return next((w for w in _one_more_letter(word) if w in STOPWORDS), word)
+        return word
 
     def read(self, question: str) -> Query:
         """Read a question into slots, numbers and flags."""
@@ -761,6 +773,16 @@ def _placed(raw: list[str], position: int) -> int:
     if before >= 0 and (raw[before] in _PLACE_WORDS or (raw[before] == "to" and raw[before - 1:before] == ["according"])):
         return -1
     return 0
+
+
+def _one_more_letter(word: str) -> list[str]:
+    """Every word ``word`` is with one letter put back, in order."""
+    return [word[:i] + letter + word[i:] for i in range(len(word) + 1) for letter in "abcdefghijklmnopqrstuvwxyz"]
+
+
+def _common_with_one_more_letter(word: str) -> str:
+    """A common English word that ``word`` is with one letter left out, or ""."""
+    return next((w for w in _one_more_letter(word) if (ENGLISH.band(w) or 0) > RARE_BAND + 1), "")
 
 
 def _unknown_factor(band: int | None) -> float:
