@@ -195,6 +195,7 @@ def test_glossary_expansion_alone_carries_a_long_form_to_its_abbreviation() -> N
         ("LSCB means what", "gloss-lscb"),
         ("what does LSCB mean", "gloss-lscb"),
         ("PAAG means what exactly", "gloss-paag"),
+        ("my GP has been asked to a TAF meeting - what's it for?", "gloss-team-around-the-family"),
         ("what does TAF stand for", "gloss-team-around-the-family"),
         ("what does HV mean", "gloss-health-visitor"),
         # a bare abbreviation asks what it means
