@@ -915,3 +915,8 @@ def test_an_out_of_scope_topic_in_quoted_words_is_what_someone_wrote(ask_matcher
     assert ask_matcher.read("what does the briefing say about home conditions").out_of_scope
     assert not ask_matcher.read("my plan just says 'mum to improve home conditions'. is that a SMART plan?").out_of_scope
     assert ask_matcher.read("mum's home conditions are poor, what do I do").out_of_scope
+
+
+def test_a_year_in_a_question_asks_about_when(ask_matcher, ask) -> None:
+    assert ask_matcher.read("is this from before 2019").asks.time
+    assert_top_in(ask("was this audit done before 2018?"), {"bg-audit-aims", "method-sample"})

@@ -265,7 +265,7 @@ def read_asks(question: str, joined: str) -> Asks:
         what_is=not kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))),
         # "what % of cases"; "why does it matter how much info is written down" wants a reason
         quantity=(bool(_QUANTITY.search(joined)) or "%" in question) and not _WHY.match(joined),
-        time=bool(_TIME.search(joined)),
+        time=bool(_TIME.search(joined) or re.search(_YEAR, joined)),  # "is this from before 2018?"
         calendar=bool(_CALENDAR.search(joined)),
         duration=bool(_DURATION.search(joined)),
         frequency=bool(_FREQUENCY.search(joined)),
