@@ -111,7 +111,7 @@ _TIME = _Cue(
 _CALENDAR = _Cue(
     r"\b(?:what|which) (?:date|day|year|month)\b(?! to (?:day|month|year))|"  # not "what day-to-day life"
     r"\bwhen (?:will|is the next|does the next)\b|"
-    r"\bwhat time\b|\bdeadline\b|\bwhen (?:is|are|s) (?:the|their|our|a|an) (?:\w+ ){0,3}(?:meeting|meetings|panel|"
+    r"\bwhat time\b|\bdeadline\b|\bwhen (?:is|are|s) (?:(?:the|their|our|a|an) )?(?:\w+ ){0,3}(?:meeting|meetings|panel|"
     r"session|conference|training|hearing)\b",
     ("date", "day", "year", "month", "when", "time", "deadline"),
 )
