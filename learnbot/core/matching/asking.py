@@ -139,6 +139,7 @@ _FUTURE = _Cue(
 """Questions about what happens after the briefing ("when will the next audit be?", "what's the
 deadline"): only a passage dated later than the briefing itself answers them."""
 _YEAR = r"\b(?:19|20)\d\d\b"
+_A_YEAR = re.compile(_YEAR)
 _PERSON = (
     r"(?:famil\w*|child\w*|kids?|parents?|mums?|mothers?|dads?|fathers?|practitioners?|workers?|staff|"
     r"officers?|auditors?|managers?|people|persons?|professionals?|chairs?|leads?)"
@@ -209,14 +210,16 @@ _ABOUT_US = _Cue(
 _DEFINITIONAL = _Cue(
     r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
     r"\bwhat (?:\S+ ){1,4}means\b|\bwhat (?:is |s )?(?:that|this|it|they) (?:all )?about\s*$|"
-    r"\bwhat (?:is |s |are )?(?:that|this|it|they) (?:actually |even )?for\s*$|"  # "... TAF meeting - what's it for?"
     r"\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|"
     r"\b(?:means|mean|stands?\s+for) what\b|"  # "LSCB means what exactly"
     r"\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
-    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about", " for"),
+    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about"),
 )
 """Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
+_WHAT_FOR = re.compile(r"\bwhat (?:is |s |are )?(?:that|this|it|they) (?:actually |even )?for$")
+"""Asking what a thing just named is for: "... a TAF meeting - what's it for?" (tried only on
+questions ending in "for")."""
 _EQUALS = re.compile(r"\W*[A-Za-z&]{2,6}\s*=")
 """An abbreviation then "=": "CSC = ?", "CSC = childrens social care right"."""
 
@@ -260,12 +263,13 @@ def read_asks(question: str, joined: str) -> Asks:
             kinds = tuple(kind for kind in kinds if kind != "good_practice") + ("learning_point", "recommendation")
     return Asks(
         kinds=kinds,
-        meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)),
+        meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)
+                     or (joined.endswith(" for") and _WHAT_FOR.search(joined))),
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
         what_is=not kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))),
         # "what % of cases"; "why does it matter how much info is written down" wants a reason
         quantity=(bool(_QUANTITY.search(joined)) or "%" in question) and not _WHY.match(joined),
-        time=bool(_TIME.search(joined) or re.search(_YEAR, joined)),  # "is this from before 2018?"
+        time=bool(_TIME.search(joined) or _A_YEAR.search(joined)),  # "is this from before 2018?"
         calendar=bool(_CALENDAR.search(joined)),
         duration=bool(_DURATION.search(joined)),
         frequency=bool(_FREQUENCY.search(joined)),

@@ -255,6 +255,8 @@ class Matcher:
         """Each glossary entry's own term and aliases (joined stems); empty for passages."""
         self.facts = PassageFacts(self.items, pack.meta)
         self._index_stems: dict[str, frozenset[str]] = {}
+        self._corrections: dict[str, str] = {}
+        """Words already corrected (or found to need none): typos recur across questions."""
         self._out_of_scope = frozenset(self.knowledge.out_of_scope)
         self._gram_reach = max((phrase.count(" ") + 1 for phrase in (*self._out_of_scope, *self._terms)), default=1)
         """The most words a term or out-of-scope topic has: no longer run of a question is looked up."""
@@ -289,6 +291,15 @@ class Matcher:
         """
         if word in self._vocab or len(word) < 3 or not word.isalpha():
             return word
+        corrected = self._corrections.get(word)
+        if corrected is None:
+            corrected = self._nearest(word)
+            if len(self._corrections) < 10_000:
+                self._corrections[word] = corrected
+        return corrected
+
+    def _nearest(self, word: str) -> str:
+        """:meth:`_correct` for a word that is not the pack's, worked out."""
         if ENGLISH.band(word) is not None:
             return word  # a real word the pack does not use ("funding"), not a typo of one it does
         if len(word) == 3:
