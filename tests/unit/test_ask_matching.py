@@ -274,6 +274,8 @@ def test_the_glossary_quotes_the_sentence_that_spells_an_abbreviation_out(pack: 
         ("the first three recommendations", ["rec-1", "rec-2", "rec-3"]),
         ("first 2 recs please", ["rec-1", "rec-2"]),
         ("the last two learning points", ["lp-2", "lp-3"]),
+        ("what's the last of the seven recommendations", ["rec-7"]),
+        ("the first of the three learning points", ["lp-1"]),
     ],
 )
 def test_numbered_references_go_straight_to_their_items(ask, question: str, expected: list[str]) -> None:
@@ -717,6 +719,7 @@ def test_asking_what_good_looks_like_wants_the_good_practice(ask, question: str,
         ("what should teams do with the good practice", ("learning_point", "recommendation")),
         ("what is meant to happen to the positive examples", ("learning_point", "recommendation")),
         ("how should we share what went well", ("learning_point", "recommendation")),
+        ("what does it say should happen to good practice", ("learning_point", "recommendation")),
     ],
 )
 def test_asking_what_to_do_with_good_practice_wants_the_learning(ask_matcher, question: str, kinds) -> None:

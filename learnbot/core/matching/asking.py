@@ -80,7 +80,7 @@ _KIND_CUES = {
 _DONE_WITH = _Cue(
     r"\bwhat (?:should|do|can|must|shall|are) (?:\w+ ){1,3}?(?:do|doing) (?:with|about)\b|"
     r"\b(?:supposed|going|meant|expected) to (?:happen|be done) (?:with|to|about)\b|"
-    r"\bwhat (?:happens|will happen|should happen) (?:with|to|about|next with)\b|"
+    r"\bwhat (?:happens|will happen) (?:with|to|about|next with)\b|\b(?:should|will|is to|needs to) happen (?:with|to)\b|"
     r"\bhow (?:should|do|can|will) (?:\w+ ){1,3}?(?:use|share|spread|pass on)\b",
     ("with", "about", "happen", "done", "use", "share", "spread", "pass on"),
 )

@@ -80,8 +80,8 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
                     continue
             if value is not None:
                 at = i + 1
-                while at < len(raw) and at - i <= 3 and raw[at] in _ORDINAL_JOINERS:
-                    at += 1
+                while at < len(raw) and at - i <= 4 and (raw[at] in _ORDINAL_JOINERS or _is_count(raw[at])):
+                    at += 1  # "the last of the seven recommendations"
                 kind, width = _numbered_kind(raw, at) if at < len(raw) else ("", 0)
                 if not kind and i + 1 < len(raw) and raw[i + 1] == "one":
                     # "how many recommendations are there, and what's the final one?"
@@ -116,6 +116,10 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
             add(kind, n)
         i = max(j, i + 1)
     return found
+
+def _is_count(token: str) -> bool:
+    return token.isdigit() or token in NUMBER_WORDS
+
 
 def _numbered_kind(raw: list[str], i: int) -> tuple[str, int]:
     token = raw[i]
