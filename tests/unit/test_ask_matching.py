@@ -747,6 +747,8 @@ def test_list_asks_for_a_kind_as_a_verb_and_names_a_list_as_a_noun(ask) -> None:
 def test_a_question_about_what_was_found_prefers_a_finding_to_a_recommendation(ask_matcher) -> None:
     assert ask_matcher.read("did police speak to the children").asks.past
     assert not ask_matcher.read("should police speak to the children").asks.past
+    assert ask_matcher.read("what happened when teams couldn't agree").asks.past
+    assert not ask_matcher.read("am I expected to find out what happened").asks.past
     assert ask_matcher.search("did the different organisations collaborate well").best.item.kind == "finding"
 
 

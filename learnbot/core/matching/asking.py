@@ -175,8 +175,9 @@ _FACTS = (
 family or worker, and "who chairs the group?" is not answered by a passage about the group."""
 _PAST = _Cue(
     r"^(?:so |and |but )?(?:did|was|were|had)\b|\b(?:did|was|were) (?:the|they|there|any|it|police|health|"
-    r"social|agencies|fathers|dads|children|kids|staff|families|parents|workers|practitioners|cases)\b",
-    ("did", "was", "were", "had"),
+    r"social|agencies|fathers|dads|children|kids|staff|families|parents|workers|practitioners|cases)\b|"
+    r"(?<!out )\bwhat (?:happened|went wrong|went on)\b",  # not "find out what happened"
+    ("did", "was", "were", "had", "happened", "went"),
 )
 """Questions about what was found or done in the audited cases, not about what should happen."""
 _AFTERWARDS = _Cue(
