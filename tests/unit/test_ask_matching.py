@@ -587,6 +587,20 @@ def test_a_practitioners_self_introduction_is_context_not_the_topic(ask) -> None
 
 
 @pytest.mark.parametrize(
+    "question, role",
+    [
+        ("I'm a probation officer writing up contacts, what does it say about recording", "probation officer"),
+        ("I'm a housing officer - is this briefing meant for me", "housing officer"),
+        ("as a health visitor doing a home visit, should I speak to dad", "health visitor"),
+    ],
+)
+def test_the_role_a_practitioner_introduces_weighs_lightly(ask_matcher, question: str, role: str) -> None:
+    query = ask_matcher.read(question)
+    slot = next(slot for slot in query.slots if slot.word == role)
+    assert slot.weight < max(other.weight for other in query.slots if other is not slot)
+
+
+@pytest.mark.parametrize(
     "question, answered",
     [
         ("what date is the next audit group meeting", False),
