@@ -774,6 +774,8 @@ def test_a_question_about_what_was_found_prefers_a_finding_to_a_recommendation(a
         ("what is the multi agency support panel", True),
         ("does mum's depression mean it should go to social care", False),
         ("what are the takeaways for frontline staff", False),
+        ("is this briefing meant for health visitors", False),
+        ("what is meant by early help", True),
     ],
 )
 def test_a_definition_question_is_about_a_term_the_pack_defines(ask_matcher, question: str, definitional: bool) -> None:

@@ -212,7 +212,7 @@ _ABOUT_US = _Cue(
 _DEFINITIONAL = _Cue(
     r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
     r"\bwhat (?:\S+ ){1,4}means\b|\bwhat (?:is |s )?(?:that|this|it|they) (?:all )?about\s*$|"
-    r"\bmeaning (?:of|behind)\b|\bmeant (?:by|for)\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|"
+    r"\bmeaning (?:of|behind)\b|\bmeant by\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|"
     r"\b(?:means|mean|stands?\s+for) what\b|"  # "LSCB means what exactly"
     r"\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
