@@ -942,3 +942,10 @@ def test_an_out_of_scope_topic_in_quoted_words_is_what_someone_wrote(ask_matcher
 def test_a_year_in_a_question_asks_about_when(ask_matcher, ask) -> None:
     assert ask_matcher.read("is this from before 2019").asks.time
     assert_top_in(ask("was this audit done before 2018?"), {"bg-audit-aims", "method-sample"})
+
+
+def test_a_number_the_pack_never_uses_weighs_like_a_common_word(ask_matcher) -> None:
+    """"when they're only 3": the age says little about the topic, so it cannot outweigh it."""
+    query = ask_matcher.read("how do I hear the child's voice when they are only 3")
+    number = next(slot for slot in query.slots if slot.word == "3")
+    assert not number.known and number.weight < min(slot.weight for slot in query.slots if slot.known)

@@ -48,6 +48,8 @@ from learnbot.core.matching.numbers import number_references
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
 
+COMMONEST_BAND = 7
+"""The band of the commonest English words ("the")."""
 RARE_BAND = 2
 """English words this rare are more likely typos of a small word ("abut" for "about")."""
 SOURCE_PLACES = frozenset({"audit", "auditors", "briefing", "report"})
@@ -484,7 +486,9 @@ class Matcher:
             slot.weight = max(idfs)
         else:
             slot.known = False
-            slot.weight = self.index.unknown_idf * _unknown_factor(ENGLISH.band(slot.word))
+            # a number the pack never uses ("only 3", "in 2019") says little about the topic
+            band = COMMONEST_BAND if slot.word.isdigit() else ENGLISH.band(slot.word)
+            slot.weight = self.index.unknown_idf * _unknown_factor(band)
         if slot.generic:
             slot.weight *= GENERIC_WEIGHT
 
