@@ -592,6 +592,7 @@ def test_a_practitioners_self_introduction_is_context_not_the_topic(ask) -> None
         ("I'm a probation officer writing up contacts, what does it say about recording", "probation officer"),
         ("I'm a housing officer - is this briefing meant for me", "housing officer"),
         ("as a health visitor doing a home visit, should I speak to dad", "health visitor"),
+        ("I run a youth club and a girl told me about home, should her views be recorded", "youth club"),
     ],
 )
 def test_the_role_a_practitioner_introduces_weighs_lightly(ask_matcher, question: str, role: str) -> None:

@@ -188,10 +188,11 @@ _AFTERWARDS = _Cue(
 )
 """Questions about what happened after the audit: only a passage dated later answers them."""
 _INTRODUCTION = _Cue(
-    r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re)\s+(?:an?|the)\s+((?:\w+\s+){0,3}?\w+?)"
+    r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re|i (?:run|manage|lead|work in|work at|work for))\s+"
+    r"(?:an?|the|our)\s+((?:\w+\s+){0,3}?\w+?)"
     r"\s+(?:and|here|working|based|in|at|with|who|for|so|but|on|from|covering|currently|just|is|are|does|do|can|"
     r"should|writing|doing|visiting|supporting|seeing|looking|trying)\b|^((?:\w+\s+){0,2}\w+)\s+here\b",
-    ("i am", "i m", "im", "as", "we are", "we re", "here"),
+    ("i am", "i m", "im", "as", "we are", "we re", "here", "i run", "i manage", "i lead", "i work"),
 )
 """A practitioner introducing themselves ("I'm a school nurse and ...", "HV here"): their role is
 context, not the topic, so its words weigh lightly."""
