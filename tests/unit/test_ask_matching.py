@@ -950,3 +950,11 @@ def test_a_number_the_pack_never_uses_weighs_like_a_common_word(ask_matcher) -> 
     query = ask_matcher.read("how do I hear the child's voice when they are only 3")
     number = next(slot for slot in query.slots if slot.word == "3")
     assert not number.known and number.weight < min(slot.weight for slot in query.slots if slot.known)
+
+
+def test_the_verb_of_a_self_introduction_is_context_too(ask_matcher) -> None:
+    """"I run a youth club": "run" is not the audit being run."""
+    query = ask_matcher.read("I run a youth club and a girl told me about home, should her views be recorded")
+    run = next(slot for slot in query.slots if slot.word == "run")
+    views = next(slot for slot in query.slots if slot.word == "views")
+    assert run.weight < views.weight

@@ -188,7 +188,7 @@ _AFTERWARDS = _Cue(
 )
 """Questions about what happened after the audit: only a passage dated later answers them."""
 _INTRODUCTION = _Cue(
-    r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re|i (?:run|manage|lead|work in|work at|work for))\s+"
+    r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re|i (run|manage|lead|work (?:in|at|for)))\s+"
     r"(?:an?|the|our)\s+((?:\w+\s+){0,3}?\w+?)"
     r"\s+(?:and|here|working|based|in|at|with|who|for|so|but|on|from|covering|currently|just|is|are|does|do|can|"
     r"should|writing|doing|visiting|supporting|seeing|looking|trying)\b|^((?:\w+\s+){0,2}\w+)\s+here\b",
@@ -288,7 +288,9 @@ def introduction(joined: str) -> set[str]:
     found = _INTRODUCTION.search(joined)
     if not found or _ABOUT_US.search(joined[found.end():]):
         return set()
-    return set((found.group(1) or found.group(2)).split())
+    role = found.group(2) or found.group(3)
+    verb = found.group(1).split()[:1] if found.group(1) else []  # "I run a youth club"
+    return set(role.split()) | set(verb)
 
 
 class PassageFacts:
