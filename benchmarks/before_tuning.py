@@ -1,6 +1,6 @@
 """Score today's matcher on each question set with the pack as it was before that set was tuned on.
 
-    python benchmarks/before_tuning.py [--set NAME ...] [NAME=v1,v2 ...]
+    python benchmarks/before_tuning.py [NAME ...] [CONSTANT=v1,v2 ...] [--misses]
 
 Vocabulary (hints, lexicon) tuned on one writer's questions mostly fixes that writer's questions,
 so a tuned set flatters learnbot. The pack committed with a set, before anyone read its misses,
@@ -11,7 +11,9 @@ matcher's constants: ``W_FUZZ=0.2,0.25,0.3`` scores each value (module constants
 lower case). Measure-only sets are never included.
 
 Prints one line per combination: top1 and out-of-scope rejection over all sets, then each set's
-top1 / top3 / oos_reject.
+top1 / top3 / oos_reject. ``--misses`` also prints each miss (these are tuned sets, so reading
+them costs nothing): which passage came first and where the right one ranked. Misses the pack of
+the time had and today's pack has not are what the vocabulary has fixed; the rest is reading.
 """
 
 from __future__ import annotations
@@ -60,25 +62,45 @@ def _pack_before(name: str, into: Path) -> Path:
     return target / PACK
 
 
-def _score(matcher: matching.Matcher, questions: list[dict]) -> tuple[int, int, int, int, int]:
+def _print_miss(matcher: matching.Matcher, q: dict, result) -> None:
+    top = result.ranked[0].item.id if result.ranked else "-"
+    if is_oos(q):
+        print(f"  ANSWERED {q['id']} {q['q'][:110]!r} -> {top}")
+        return
+    ranked = matcher.rank(matcher.read(q["q"]), limit=30)
+    where = next((i + 1 for i, s in enumerate(ranked) if is_hit(q, s.item.text)), None)
+    verdict = "DECLINED" if not result.answered else "WRONG"
+    print(f"  {verdict} {q['id']} {q['q'][:110]!r} -> {top} (right one ranked {where or 'beyond 30'})")
+
+
+def _score(matcher: matching.Matcher, questions: list[dict], misses: bool = False) -> tuple[int, int, int, int, int]:
     top1 = top3 = n_in = rejected = n_oos = 0
     for q in questions:
         result = matcher.search(q["q"])
         if is_oos(q):
             n_oos += 1
             rejected += not result.answered
+            if misses and result.answered:
+                _print_miss(matcher, q, result)
             continue
         n_in += 1
         texts = [s.item.text for s in result.ranked[:3]]
-        top1 += bool(result.answered and texts and is_hit(q, texts[0]))
+        hit = bool(result.answered and texts and is_hit(q, texts[0]))
+        top1 += hit
         top3 += bool(result.answered and any(is_hit(q, t) for t in texts))
+        if misses and not hit:
+            _print_miss(matcher, q, result)
     return top1, top3, n_in, rejected, n_oos
 
 
 def main(argv: list[str]) -> int:
     names = [a.split("=", 1) for a in argv if "=" in a]
-    chosen = [a for a in argv if "=" not in a and a != "--set"] or SETS
+    misses = "--misses" in argv
+    chosen = [a for a in argv if "=" not in a and not a.startswith("--")] or SETS
     chosen = [n for n in chosen if not _measure_only(QUESTIONS / f"{n}.yaml")]
+    if not chosen:
+        print("no tuned set chosen: measure-only sets are never run here")
+        return 2
     grid = [[(name, float(v)) for v in values.split(",")] for name, values in names]
     with tempfile.TemporaryDirectory() as tmp:
         matchers: dict[Path, matching.Matcher] = {}
@@ -99,7 +121,9 @@ def main(argv: list[str]) -> int:
             totals = [0, 0, 0, 0, 0]
             parts = []
             for name, matcher, questions in work:
-                top1, top3, n_in, rejected, n_oos = _score(matcher, questions)
+                if misses:
+                    print(f"{name}:")
+                top1, top3, n_in, rejected, n_oos = _score(matcher, questions, misses)
                 totals = [a + b for a, b in zip(totals, (top1, top3, n_in, rejected, n_oos))]
                 parts.append(f"{name} {top1 / n_in:.3f}/{top3 / n_in:.3f}/{rejected / max(n_oos, 1):.2f}")
             label = " ".join(f"{n}={v:g}" for n, v in combination) or "as committed"
