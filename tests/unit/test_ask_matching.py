@@ -958,3 +958,10 @@ def test_the_verb_of_a_self_introduction_is_context_too(ask_matcher) -> None:
     run = next(slot for slot in query.slots if slot.word == "run")
     views = next(slot for slot in query.slots if slot.word == "views")
     assert run.weight < views.weight
+
+
+def test_an_unknown_word_derived_from_a_known_one_is_read_as_it(ask_matcher) -> None:
+    """"supervisory" and "managerial" are the briefing's supervision and managers in other clothes."""
+    words = {slot.word for slot in ask_matcher.read("what were the supervisory arrangements like").slots}
+    assert "supervise" in words
+    assert all(slot.known for slot in ask_matcher.read("managerial checks").slots)

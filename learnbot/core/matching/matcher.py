@@ -48,6 +48,8 @@ from learnbot.core.matching.numbers import number_references
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
 
+_DERIVING_ENDINGS = ("ially", "ively", "ities", "ory", "ial", "ive", "ity", "ical", "ic", "al", "ally")
+"""Endings that make adjectives and nouns of words ("supervis-ory", "manager-ial")."""
 COMMONEST_BAND = 7
 """The band of the commonest English words ("the")."""
 RARE_BAND = 2
@@ -303,7 +305,9 @@ class Matcher:
     def _nearest(self, word: str) -> str:
         """:meth:`_correct` for a word that is not the pack's, worked out."""
         if ENGLISH.band(word) is not None:
-            return word  # a real word the pack does not use ("funding"), not a typo of one it does
+            # a real word the pack does not use ("funding"), not a typo of one it does; but
+            # "supervisory" and "managerial" are supervision and managers in other clothes
+            return self._derived_from(word) or word
         if len(word) == 3:
             # Three letters are too few to guess from, except a swapped pair in a small word ("teh").
             swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(2)}
@@ -323,6 +327,17 @@ class Matcher:
             # swap, "caes" for "case", is as likely)
             return english
         return best[0]
+
+    def _derived_from(self, word: str) -> str:
+        """A word the pack knows that ``word`` is derived from by an ending ("supervisory" ->
+        "supervise", "managerial" -> "manager"), or ""."""
+        for ending in _DERIVING_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                base = word[: -len(ending)]
+                for candidate in (base, base + "e", base + "ion", base + "y"):
+                    if stem(candidate) in self.index.idf:
+                        return candidate
+        return ""
 
     def _function_word(self, word: str) -> str:
         """``word``, or the function word it is with its vowels left out ("mny" -> "many"), or a
