@@ -108,6 +108,8 @@ UNKNOWN_LIMIT = 0.45
 PASSING_MIN_SLOTS, PASSING_TOPIC_SHARE, PASSING_COVERAGE = 6, 0.25, 0.5
 """An out-of-scope topic is only mentioned in passing in a question of at least this many meaningful
 words where it holds at most this share of the weight, and a passage covers at least this much."""
+KIND_FACTOR = 1.2
+"""How a question naming a kind of passage ("which recommendation ...") weighs passages of that kind."""
 PAST_FACTOR = 0.9
 """How a question about what was found ("did police see the children?") weighs a recommendation."""
 TIME_FACTORS = (1.0, 1.15)
@@ -684,7 +686,7 @@ class Matcher:
                     factor *= 1.05  # "LSCB means what": its own entry, before the one on what replaced LSCBs
         asks = query.asks
         if asks.kinds and item.kind in asks.kinds:
-            factor *= 1.2
+            factor *= KIND_FACTOR
         elif asks.past and item.kind in ("recommendation", "learning_point"):
             factor *= PAST_FACTOR
         if asks.quantity and self.facts.has_number[doc]:
