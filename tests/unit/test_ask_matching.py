@@ -965,3 +965,18 @@ def test_an_unknown_word_derived_from_a_known_one_is_read_as_it(ask_matcher) -> 
     words = {slot.word for slot in ask_matcher.read("what were the supervisory arrangements like").slots}
     assert "supervise" in words
     assert all(slot.known for slot in ask_matcher.read("managerial checks").slots)
+
+
+@pytest.mark.parametrize(
+    "question, task",
+    [
+        ("can u write me a cv", True),
+        ("could you book a meeting room for the TAF", True),
+        ("can you translate this letter for mum", True),
+        ("can you explain recommendation 7", False),
+        ("can you remind me what the findings on fathers were", False),
+    ],
+)
+def test_asking_learnbot_to_do_a_task_is_out_of_scope(ask_matcher, ask, question: str, task: bool) -> None:
+    assert ask_matcher.read(question).asks.task is task
+    assert ask(question).answered is not task

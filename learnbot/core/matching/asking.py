@@ -77,6 +77,13 @@ _KIND_CUES = {
     "methodology": _Cue(r"\b(?:method\w*|sample|sampled)\b", ("method", "sampl")),
 }
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
+_TASK = _Cue(
+    r"\b(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:write|draft|translate|book|reset|fill|send|"
+    r"email|print|make|create|produce|order|arrange|set up|sort out|recommend a|recommend an|recommend some)\b",
+    ("you", "u "),
+)
+"""Asking learnbot to do a task ("can you write me a CV", "could you book a room"), where "can you
+explain rec 7" or "can you remind me of the findings" asks about the briefing."""
 _DONE_WITH = _Cue(
     r"\bwhat (?:should|do|can|must|shall|are) (?:\w+ ){1,3}?(?:do|doing) (?:with|about)\b|"
     r"\b(?:supposed|going|meant|expected) to (?:happen|be done) (?:with|to|about)\b|"
@@ -250,6 +257,8 @@ class Asks:
     """Asks when or what happened after the briefing."""
     past: bool = False
     """Asks what was found or done ("did police see the children?"), not what should be done."""
+    task: bool = False
+    """Asks learnbot to do something for the asker ("can you write me a CV"): no passage answers."""
     facts: tuple[tuple[_Cue | None, str], ...] = ()
     """What a passage must say to answer the question (None: nothing in the pack can), and what
     that fact is ("who chairs it")."""
@@ -278,6 +287,7 @@ def read_asks(question: str, joined: str) -> Asks:
         frequency=bool(_FREQUENCY.search(joined)),
         future=bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined)),
         past=bool(_PAST.search(joined)),
+        task=bool(_TASK.search(joined)),
         facts=tuple((needed, what) for asked, needed, what in _FACTS if asked.search(joined)),
     )
 

@@ -108,6 +108,8 @@ UNKNOWN_LIMIT = 0.45
 PASSING_MIN_SLOTS, PASSING_TOPIC_SHARE, PASSING_COVERAGE = 6, 0.25, 0.5
 """An out-of-scope topic is only mentioned in passing in a question of at least this many meaningful
 words where it holds at most this share of the weight, and a passage covers at least this much."""
+TASK = "a task for learnbot"
+"""What a question asking learnbot to do something is out of scope as."""
 KIND_FACTOR = 1.2
 """How a question naming a kind of passage ("which recommendation ...") weighs passages of that kind."""
 PAST_FACTOR = 0.9
@@ -391,6 +393,8 @@ class Matcher:
         # "what is X" asks what a term means when X is a term the pack defines ("what is EHA"), not
         # when it is any short question ("what are the takeaways for staff").
         query.definitional = query.asks.meaning or (query.asks.what_is and bool(grams & self._terms))
+        if query.asks.task:
+            query.out_of_scope.append(TASK)
         if named := grams & self._out_of_scope:
             # words quoted from a plan or a referral ("my plan says 'improve home conditions'") are
             # what someone wrote, not what is asked
