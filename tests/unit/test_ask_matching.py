@@ -950,6 +950,9 @@ def test_a_number_the_pack_never_uses_weighs_like_a_common_word(ask_matcher) -> 
     query = ask_matcher.read("how do I hear the child's voice when they are only 3")
     number = next(slot for slot in query.slots if slot.word == "3")
     assert not number.known and number.weight < min(slot.weight for slot in query.slots if slot.known)
+    query = ask_matcher.read("was it ten cases or twelve")
+    twelve = next(slot for slot in query.slots if slot.word == "twelve")
+    assert twelve.weight < min(slot.weight for slot in query.slots if slot.known)
 
 
 def test_the_verb_of_a_self_introduction_is_context_too(ask_matcher) -> None:

@@ -41,7 +41,7 @@ from learnbot.core.matching.asking import (
     read_asks,
     source_frame,
 )
-from learnbot.core.matching.english import ENGLISH, SKELETONS, STOPWORDS
+from learnbot.core.matching.english import ENGLISH, NUMBER_WORDS, SKELETONS, STOPWORDS
 from learnbot.core.matching.index import Index
 from learnbot.core.matching.knowledge import PHRASE_SKIP, Knowledge, compile_knowledge, phrase_key
 from learnbot.core.matching.numbers import number_references
@@ -507,8 +507,8 @@ class Matcher:
             slot.weight = max(idfs)
         else:
             slot.known = False
-            # a number the pack never uses ("only 3", "in 2019") says little about the topic
-            band = COMMONEST_BAND if slot.word.isdigit() else ENGLISH.band(slot.word)
+            # a number the pack never uses ("only 3", "ten or twelve") says little about the topic
+            band = COMMONEST_BAND if slot.word.isdigit() or slot.word in NUMBER_WORDS else ENGLISH.band(slot.word)
             slot.weight = self.index.unknown_idf * _unknown_factor(band)
         if slot.generic:
             slot.weight *= GENERIC_WEIGHT
