@@ -204,6 +204,7 @@ def test_glossary_expansion_alone_carries_a_long_form_to_its_abbreviation() -> N
         ("eha?", "gloss-eha"),
         ("EH - what is it exactly", "gloss-early-help"),
         ("CSC = childrens social care right", "gloss-csc"),
+        ("LPT - who's that in this briefing?", "gloss-lpt"),
     ],
 )
 def test_what_does_x_stand_for_gives_the_glossary_entry(ask, question: str, entry: str) -> None:

@@ -76,9 +76,10 @@ answers instead of it."""
 BARE_TERM_WORDS = 6
 """A question this short whose one topic is a defined abbreviation asks what it means."""
 BARE_TERM_FRAME = frozenset(
-    "what whats s is are it its this that the a an exactly again please pls then so ok and".split()
+    "what whats who whos s is are it its this that the a an exactly again please pls then so ok and in here "
+    "briefing report".split()
 )
-"""The only other words such a question has ("what is it exactly")."""
+"""The only other words such a question has ("what is it exactly", "who's that in this briefing")."""
 CORRECTED_FACTOR = 0.75
 """How much a spelling-corrected word counts (it may have been corrected wrongly)."""
 GENERIC_WEIGHT = 0.35
@@ -433,9 +434,10 @@ class Matcher:
             for slot in sources:
                 slot.generic = True
                 slot.weight *= GENERIC_WEIGHT
-        if (not query.definitional and len(query.slots) == 1 and len(raw) <= BARE_TERM_WORDS
+        topical = [slot for slot in query.slots if not slot.generic]
+        if (not query.definitional and len(topical) == 1 and len(raw) <= BARE_TERM_WORDS
                 and not query.asks.kinds and not query.numbers):
-            query.definitional = self._is_bare_abbreviation(query.slots[0], question, raw)
+            query.definitional = self._is_bare_abbreviation(topical[0], question, raw)
         return query
 
     def _is_bare_abbreviation(self, slot: Slot, question: str, raw: list[str]) -> bool:
