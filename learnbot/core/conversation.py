@@ -21,6 +21,11 @@ MAX_QUESTION_CHARS = 2000
 """Longer questions are read only this far (and say so)."""
 
 # Follow-up patterns, compiled on first use (a one-off `learnbot ask` never needs most of them).
+TASK_MESSAGE = (
+    "learnbot cannot do that: it answers questions about the briefing. Try asking what the briefing "
+    "says about a topic, for example \u201cwhat did the audit find about fathers?\u201d"
+)
+"""What learnbot says when asked to do a task for someone ("can you write me a CV")."""
 _MORE = LazyPattern(
     r"^(?:(?:can you |could you |please )?(?:tell me |say |show me |give me )?(?:some )?more"
     r"(?: about (?:that|this|it))?(?: please)?|go on|continue|and\??|elaborate|expand(?: on (?:that|this))?|"
@@ -145,6 +150,9 @@ class Conversation:
                 question=question, answered=True, confidence=self.matcher.confidence_word(result),
                 matches=matches, related=related, note=note,
             )
+        if result.query.asks.task:
+            # "can u write me a cv": neither a near-miss passage nor the procedures will help
+            return Answer(question=question, answered=False, confidence=NONE, note=TASK_MESSAGE)
         suggestions = tuple(s.item for s in ranked if s.score >= 25)[:3]
         return Answer(
             question=question, answered=False, confidence=NONE, suggestions=suggestions,

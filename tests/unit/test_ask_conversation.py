@@ -13,7 +13,7 @@ import pytest
 
 from learnbot.cli.render import render_answer
 from learnbot.core.answer import Answer
-from learnbot.core.conversation import MAX_QUESTION_CHARS, Conversation
+from learnbot.core.conversation import MAX_QUESTION_CHARS, TASK_MESSAGE, Conversation
 from learnbot.core.matching.matcher import Matcher
 from learnbot.core.model import Pack
 from learnbot.core.privacy import case_details, case_details_warning
@@ -475,3 +475,12 @@ def test_a_name_given_with_a_date_of_birth_is_masked_before_matching(text: str, 
     masked = mask_case_details(text)
     assert not any(part in masked for part in gone), masked
     assert all(part in masked for part in kept), masked
+
+
+def test_asked_to_do_a_task_learnbot_says_what_it_does_instead(chat: Conversation) -> None:
+    """"can u write me a cv": no near-miss passages and no procedures, but what to ask instead."""
+    answer = chat.ask("can u write me a cv")
+    assert not answer.answered and not answer.suggestions and not answer.further
+    assert answer.note == TASK_MESSAGE
+    assert TASK_MESSAGE in render_answer(answer)
+    assert set(answer.to_json()) == set(chat.ask("what is early help").to_json())
