@@ -56,7 +56,9 @@ class _Cue:
 
 
 _NOT_LOOKING = "".join(
-    f"(?<!where {verb} {who} )" for verb in ("do", "can", "could", "would", "will", "should") for who in ("i", "we", "you")
+    f"(?<!where {verb} {who} )"
+    for verb in ("do", "can", "could", "would", "will", "should")
+    for who in ("i", "we", "you")
 )
 """Lookbehinds (each of fixed width, as Python needs): "find" after "where do I" looks for something."""
 _KIND_CUES = {
@@ -87,7 +89,8 @@ explain rec 7" or "can you remind me of the findings" asks about the briefing.""
 _DONE_WITH = _Cue(
     r"\bwhat (?:should|do|can|must|shall|are) (?:\w+ ){1,3}?(?:do|doing) (?:with|about)\b|"
     r"\b(?:supposed|going|meant|expected) to (?:happen|be done) (?:with|to|about)\b|"
-    r"\bwhat (?:happens|will happen) (?:with|to|about|next with)\b|\b(?:should|will|is to|needs to) happen (?:with|to)\b|"
+    r"\bwhat (?:happens|will happen) (?:with|to|about|next with)\b|"
+    r"\b(?:should|will|is to|needs to) happen (?:with|to)\b|"
     r"\bhow (?:should|do|can|will) (?:\w+ ){1,3}?(?:use|share|spread|pass on)\b",
     ("with", "about", "happen", "done", "use", "share", "spread", "pass on"),
 )
@@ -118,7 +121,8 @@ _TIME = _Cue(
 _CALENDAR = _Cue(
     r"\b(?:what|which) (?:date|day|year|month)\b(?! to (?:day|month|year))|"  # not "what day-to-day life"
     r"\bwhen (?:will|is the next|does the next)\b|"
-    r"\bwhat time\b|\bdeadline\b|\bwhen (?:is|are|s) (?:(?:the|their|our|a|an) )?(?:\w+ ){0,3}(?:meeting|meetings|panel|"
+    r"\bwhat time\b|\bdeadline\b|"
+    r"\bwhen (?:is|are|s) (?:(?:the|their|our|a|an) )?(?:\w+ ){0,3}(?:meeting|meetings|panel|"
     r"session|conference|training|hearing)\b",
     ("date", "day", "year", "month", "when", "time", "deadline"),
 )

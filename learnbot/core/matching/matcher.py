@@ -41,10 +41,10 @@ from learnbot.core.matching.asking import (
     read_asks,
     source_frame,
 )
-from learnbot.core.matching.english import ENGLISH, NUMBER_WORDS, SKELETONS, STOPWORDS
+from learnbot.core.matching.english import ENGLISH, SKELETONS, STOPWORDS
 from learnbot.core.matching.index import Index
 from learnbot.core.matching.knowledge import PHRASE_SKIP, Knowledge, compile_knowledge, phrase_key
-from learnbot.core.matching.numbers import number_references
+from learnbot.core.matching.numbers import number_references, number_value
 from learnbot.core.matching.text import stem, stems, words
 from learnbot.core.model import Item, Pack
 
@@ -64,6 +64,7 @@ _REPORTING = frozenset(
 """Verbs by which a source gives its answer: "what did the audit find", "the auditors thought".
 "recommend" is not one: it says which kind of passage is wanted."""
 _PLACE_WORDS = frozenset({"in", "from", "after", "during", "throughout", "across", "per"})
+"""Words before a source that make it where the answer is ("in the audit", "after this briefing")."""
 MAX_WORDS = 80
 """Only the first this-many words of a very long question are read."""
 
@@ -510,7 +511,7 @@ class Matcher:
         else:
             slot.known = False
             # a number the pack never uses ("only 3", "ten or twelve") says little about the topic
-            band = COMMONEST_BAND if slot.word.isdigit() or slot.word in NUMBER_WORDS else ENGLISH.band(slot.word)
+            band = COMMONEST_BAND if number_value(slot.word) is not None else ENGLISH.band(slot.word)
             slot.weight = self.index.unknown_idf * _unknown_factor(band)
         if slot.generic:
             slot.weight *= GENERIC_WEIGHT
@@ -808,9 +809,10 @@ def _placed(raw: list[str], position: int) -> int:
     before = position - 1
     while before >= 0 and raw[before] in ("the", "this", "that", "our", "your", "their"):
         before -= 1
-    if before >= 0 and (raw[before] in _PLACE_WORDS or (raw[before] == "to" and raw[before - 1:before] == ["according"])):
-        return -1
-    return 0
+    if before < 0:
+        return 0
+    according = raw[before] == "to" and raw[before - 1:before] == ["according"]
+    return -1 if raw[before] in _PLACE_WORDS or according else 0
 
 
 def _one_more_letter(word: str) -> list[str]:

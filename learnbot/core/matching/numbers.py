@@ -53,7 +53,7 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
         kind, width = _numbered_kind(raw, i)
         if not kind and raw[i] in ("number", "no", "num", "#") and i + 2 < len(raw):
             # "number 2 of the recommendations"
-            value = int(raw[i + 1]) if raw[i + 1].isdigit() else NUMBER_WORDS.get(raw[i + 1])
+            value = number_value(raw[i + 1])
             later = 2
             while i + later < len(raw) and raw[i + later] in ("of", "the", "in"):
                 later += 1
@@ -70,7 +70,7 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
             value = _ordinal(raw[i])
             if value in (0, 1) and i + 2 < len(raw):
                 # "the first three recommendations", "last 2 learning points"
-                count = int(raw[i + 1]) if raw[i + 1].isdigit() else NUMBER_WORDS.get(raw[i + 1])
+                count = number_value(raw[i + 1])
                 kind, width = _numbered_kind(raw, i + 2)
                 if kind and count and 2 <= count <= 12:
                     last = last_number(kind)
@@ -80,8 +80,10 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
                     continue
             if value is not None:
                 at = i + 1
-                while at < len(raw) and at - i <= 4 and (raw[at] in _ORDINAL_JOINERS or _is_count(raw[at])):
-                    at += 1  # "the last of the seven recommendations"
+                # "the last of the seven recommendations"
+                while at < len(raw) and at - i <= 4 and (
+                        raw[at] in _ORDINAL_JOINERS or number_value(raw[at]) is not None):
+                    at += 1
                 kind, width = _numbered_kind(raw, at) if at < len(raw) else ("", 0)
                 if not kind and i + 1 < len(raw) and raw[i + 1] == "one":
                     # "how many recommendations are there, and what's the final one?"
@@ -99,7 +101,7 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
             if token in ("no", "number", "num", "nos", "#"):
                 j += 1
                 continue
-            value = int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+            value = number_value(token)
             if value is not None:
                 if numbers and raw[j - 1] in ("to", "through", "thru") and numbers[-1] < value <= numbers[-1] + 12:
                     numbers.extend(range(numbers[-1] + 1, value))  # "recommendations 5 to 7"
@@ -117,8 +119,9 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
         i = max(j, i + 1)
     return found
 
-def _is_count(token: str) -> bool:
-    return token.isdigit() or token in NUMBER_WORDS
+def number_value(token: str) -> int | None:
+    """The number a word of a question is ("4", "four", "fourth"), or None."""
+    return int(token) if token.isdigit() else NUMBER_WORDS.get(token)
 
 
 def _numbered_kind(raw: list[str], i: int) -> tuple[str, int]:
