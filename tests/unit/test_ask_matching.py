@@ -769,6 +769,28 @@ def test_a_question_about_what_was_found_prefers_a_finding_to_a_recommendation(a
 
 
 @pytest.mark.parametrize(
+    "question, judgement",
+    [
+        ("mum drinks and there's DV at home, should this still be with early help?", True),
+        ("dad lives apart and I've only spoken to mum, does that matter", True),
+        ("the 12 year old translated for mum at my visit, is that ok?", True),
+        ("where would the audit say this case belongs", True),
+        ("what problems did the families have", False),
+        ("did police speak to the children", False),
+    ],
+)
+def test_asking_for_a_verdict_is_read(ask_matcher, question: str, judgement: bool) -> None:
+    assert ask_matcher.read(question).asks.judgement is judgement
+
+
+def test_a_verdict_on_a_told_case_comes_from_the_passage_that_judges_it(ask) -> None:
+    # The story is the complex-needs finding's; "is that right?" asks for its verdict.
+    story = "teenager with autism, mum drinks, police called for DV twice, early help open for a year - should this be with social care?"
+    assert ask(story).best.id == "finding-should-be-csc"
+    assert ask("what problems did the families in the audit have").best.id == "finding-complex-needs"
+
+
+@pytest.mark.parametrize(
     "question, definitional",
     [
         ("what does SMART mean", True),

@@ -136,6 +136,8 @@ _HAS_DURATION = (
     r"years?)\b"
 )
 """A length of time in a passage ("six weeks", "two years"); a date range counts too."""
+_NORMATIVE = r"\b(?:should|must|ought|needs? to|recommend\w*|ensure)\b"
+"""A passage that says what ought to happen, so can give a verdict on a case or a practice."""
 _HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
 _DURATION = _Cue(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b", ("how long", "time"))
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
@@ -198,6 +200,16 @@ _AFTERWARDS = _Cue(
     ("happened", "changed"),
 )
 """Questions about what happened after the audit: only a passage dated later answers them."""
+_JUDGEMENT = _Cue(
+    r"\b(?:should|shud|shd|ought) (?:this|it|that|they|these|she|he|the (?:case|family|child|children))\b|"
+    r"\bis (?:that|this|it) (?:really |actually |still )?(?:right|ok|okay|enough|allowed|acceptable|appropriate)\b|"
+    r"\b(?:does|do|would|will) (?:it|that|this) (?:really |actually |even )?matter\b|"
+    r"\bwould (?:the |an )?auditors? (?:have|see|find) (?:a |an |any )?(?:problem|issue|concern)\b|"
+    r"\bwhere (?:would|does|should|do) (?:\w+ ){0,6}?belongs?\b",
+    ("should", "shud", "shd", "ought", "is", "matter", "auditor", "belong"),
+)
+"""Asks for a verdict on a case or a practice ("should this be with social care?", "is that
+right?", "does it matter?"): the passage that judges, not the one that describes."""
 _INTRODUCTION = _Cue(
     r"^(?:hi |hello |hiya )?(?:i am|i m|im|as|we are|we re|i (run|manage|lead|work (?:in|at|for)))\s+"
     r"(?:an?|the|our)\s+((?:\w+\s+){0,3}?\w+?)"
@@ -261,6 +273,8 @@ class Asks:
     """Asks when or what happened after the briefing."""
     past: bool = False
     """Asks what was found or done ("did police see the children?"), not what should be done."""
+    judgement: bool = False
+    """Asks for a verdict ("should this still be with early help?", "is that right?")."""
     task: bool = False
     """Asks learnbot to do something for the asker ("can you write me a CV"): no passage answers."""
     facts: tuple[tuple[_Cue | None, str], ...] = ()
@@ -291,6 +305,7 @@ def read_asks(question: str, joined: str) -> Asks:
         frequency=bool(_FREQUENCY.search(joined)),
         future=bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined)),
         past=bool(_PAST.search(joined)),
+        judgement=bool(_JUDGEMENT.search(joined)),
         task=bool(_TASK.search(joined)),
         facts=tuple((needed, what) for asked, needed, what in _FACTS if asked.search(joined)),
     )
@@ -321,6 +336,7 @@ class PassageFacts:
         self.has_date = having(_HAS_DATE)
         self.has_duration = having(_HAS_DURATION)
         self.has_frequency = having(_HAS_FREQUENCY)
+        self.normative = having(_NORMATIVE)
         published = [int(y) for y in re.findall(_YEAR, f"{meta.published} {meta.audit_period}")]
         self.unspelled = [
             item.kind == "glossary" and not item.quote and is_abbreviation(item.term) for item in items

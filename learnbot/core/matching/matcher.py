@@ -117,6 +117,8 @@ KIND_FACTOR = 1.2
 PAST_FACTOR = 0.9
 """How a question about what was found ("did police see the children?") weighs a recommendation."""
 TIME_FACTORS = (1.0, 1.15)
+JUDGEMENT_FACTOR = 1.1
+"""A question asking for a verdict, on a passage that says what ought to happen."""
 """How a question about when weighs an undated and a dated passage."""
 ASKING_WEIGHT = 1.5
 """How much more the words of a story's asking sentence count than the story's."""
@@ -700,6 +702,8 @@ class Matcher:
             factor *= 1.15
         if asks.time:
             factor *= TIME_FACTORS[self.facts.has_date[doc]]
+        if asks.judgement and self.facts.normative[doc]:
+            factor *= JUDGEMENT_FACTOR
         return factor
 
     def _defines_slot(self, query: Query, doc: int) -> bool:
