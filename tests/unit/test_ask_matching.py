@@ -768,6 +768,16 @@ def test_a_question_about_what_was_found_prefers_a_finding_to_a_recommendation(a
     assert ask_matcher.search("did the different organisations collaborate well").best.item.kind == "finding"
 
 
+def test_a_question_about_what_was_found_weighs_a_definition_less(ask_matcher) -> None:
+    # "was early help working for these families?" asks what the audit found, not what early
+    # help is meant to do.
+    doc = ask_matcher._doc_of["def-wt-effective"]
+    found = ask_matcher.read("was early help working for these families")
+    meant = ask_matcher.read("how is early help meant to work for families")
+    assert found.asks.past and not meant.asks.past
+    assert ask_matcher._kind_factor(found, doc) < ask_matcher._kind_factor(meant, doc)
+
+
 @pytest.mark.parametrize(
     "question, judgement",
     [

@@ -115,7 +115,10 @@ TASK = "a task for learnbot"
 KIND_FACTOR = 1.2
 """How a question naming a kind of passage ("which recommendation ...") weighs passages of that kind."""
 PAST_FACTOR = 0.9
-"""How a question about what was found ("did police see the children?") weighs a recommendation."""
+"""How a question about what was found ("did police see the children?") weighs a passage of a
+kind that says what should be, not what was: "was early help working for these families?" asks
+what the audit found, not what early help is meant to do."""
+PAST_WEAK_KINDS = ("recommendation", "learning_point", "definition")
 TIME_FACTORS = (1.0, 1.15)
 JUDGEMENT_FACTOR = 1.1
 """A question asking for a verdict, on a passage that says what ought to happen."""
@@ -696,7 +699,7 @@ class Matcher:
         asks = query.asks
         if asks.kinds and item.kind in asks.kinds:
             factor *= KIND_FACTOR
-        elif asks.past and item.kind in ("recommendation", "learning_point"):
+        elif asks.past and item.kind in PAST_WEAK_KINDS:
             factor *= PAST_FACTOR
         if asks.quantity and self.facts.has_number[doc]:
             factor *= 1.15
