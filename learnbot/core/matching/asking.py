@@ -72,9 +72,10 @@ _KIND_CUES = {
         r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks)|"
         # "what should my supervision look like", "in the strong case", "held up as a good plan"
         r"what should (?:my|our|the|a|an) (?:\w+ ){0,2}(?:look like|be showing)|"
-        r"(?:the|that) (?:strong|good|best|positive) (?:case|example|one)s?|(?:hold|held|holds) up as)\b",
+        r"(?:the|that) (?:strong|strongest|good|best|positive|exemplar|model) "
+        r"(?:case|example|one|ass?ess?ments?|plans?|records?|files?)s?|(?:hold|held|holds) up as|exemplar)\b",
         ("good", "well", "strength", "praised", "positive", "look like", "showing", "strong", "best", "held up",
-         "hold up", "holds up"),
+         "hold up", "holds up", "exemplar", "model"),
     ),
     "methodology": _Cue(r"\b(?:method\w*|sample|sampled)\b", ("method", "sampl")),
 }
