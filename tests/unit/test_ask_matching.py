@@ -780,6 +780,15 @@ def test_a_question_about_what_was_found_weighs_a_definition_less(ask_matcher) -
     assert ask_matcher._kind_factor(found, doc) < ask_matcher._kind_factor(meant, doc)
 
 
+def test_a_date_in_learnbots_own_note_does_not_date_the_briefing(ask_matcher, ask) -> None:
+    # The glossary note on Working Together mentions later editions; the briefing's own passage
+    # names the one it uses.
+    facts = ask_matcher.facts
+    assert not facts.has_date[ask_matcher._doc_of["gloss-working-together"]]
+    assert facts.has_date[ask_matcher._doc_of["bg-working-together"]]
+    assert ask("which year's Working Together is the audit based on").best.id == "bg-working-together"
+
+
 @pytest.mark.parametrize(
     "question, judgement",
     [

@@ -334,7 +334,9 @@ class PassageFacts:
 
         self.items = items
         self.has_number = having(_HAS_NUMBER)
-        self.has_date = having(_HAS_DATE)
+        # A date in learnbot's own note ("revised since, in 2018 and 2023") is not the briefing
+        # dating anything: "which year's guidance is this based on?" wants the briefing's words.
+        self.has_date = [dated and item.quote for dated, item in zip(having(_HAS_DATE), items)]
         self.has_duration = having(_HAS_DURATION)
         self.has_frequency = having(_HAS_FREQUENCY)
         self.normative = having(_NORMATIVE)
