@@ -864,6 +864,8 @@ def test_how_much_asks_for_an_amount_only_when_it_counts_something(ask_matcher, 
         ("what's the timescale for completing an early help assessment", "how long"),
         ("when is the report being presented to the assurance group", "what happened, or will happen, after the audit"),
         ("what number do we call to reach the early help service", "contact details"),
+        ("what e-mail address do the meeting invites go to", "contact details"),
+        ("which individuals did the auditing", "anyone's name"),
     ],
 )
 def test_facts_the_briefing_never_gives_are_named(ask_matcher, question: str, not_stated: str) -> None:

@@ -165,7 +165,10 @@ _FACTS = (
                 rf"(?:the |their )?names?\b|\bwho (?:is|was|s) (?:the )?(?:named |current )?(?:manager|head|director|"
                 r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b|"
                 r"\bwho (?:is|was|were|s) (?:the )?(?:lead|chief|head|senior|main|named) (?:auditor|author|officer|"
-                r"manager|investigator|reviewer|writer)s?\b", ("name", "who")), None, "anyone's name"),
+                r"manager|investigator|reviewer|writer)s?\b|"
+                r"\b(?:named|which) (?:individuals?|representatives?)\b",
+                ("name", "who", "individual", "representative")),
+     None, "anyone's name"),
     (_Cue(r"\bwho (?:chairs|chaired|chair|is chairing|heads|headed|is in charge|was in charge)\b|"
                 r"\bchair(?:person|man|woman)? of\b|\bwho is the chair\b", ("chair", "head", "charge")),
      _Cue(r"\bchair", (), re.I), "who chairs it"),
@@ -175,7 +178,7 @@ _FACTS = (
     (_Cue(rf"\bages? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bhow old (?:were|are|was|is) (?:the |"
                 r"their )?(?:child|children|kids|young|babies|baby|boy|girl)", ("age", "how old")),
      _Cue(r"\baged?\b|\byears? old\b", (), re.I), "anyone's age"),
-    (_Cue(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\bemail (?:address|for)\b|\baddress for\b|"
+    (_Cue(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\be ?mail (?:address|for)\b|\baddress for\b|"
                 r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b|"
                 r"\bwhat (?:phone |telephone )?number (?:do|should|can|would) (?:i|we|you) "
                 r"(?:ring|call|phone|use|dial)\b",
