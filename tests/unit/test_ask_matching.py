@@ -991,6 +991,13 @@ def test_a_year_in_a_question_asks_about_when(ask_matcher, ask) -> None:
     assert_top_in(ask("was this audit done before 2018?"), {"bg-audit-aims", "method-sample"})
 
 
+def test_a_season_asks_about_when(ask_matcher, ask) -> None:
+    """A season names a time, not a topic: the question is about when the audit ran."""
+    assert ask_matcher.read("did the audit happen in the winter?").asks.time
+    answer = ask("did the audit happen in the winter?")
+    assert answer.answered and answer.best.id == "bg-audit-aims"
+
+
 def test_a_number_the_pack_never_uses_weighs_like_a_common_word(ask_matcher) -> None:
     """"when they're only 3": the age says little about the topic, so it cannot outweigh it."""
     query = ask_matcher.read("how do I hear the child's voice when they are only 3")

@@ -115,8 +115,9 @@ _HAS_DATE = (
 )
 _TIME = _Cue(
     r"\b(?:when|what (?:date|year|month|time)|which (?:year|month|date)|how long|how recent|dates?|"
-    r"timeframe|time ?scale|period|year|month)\b",
-    ("when", "date", "year", "month", "how long", "how recent", "time", "period"),
+    r"timeframe|time ?scale|period|year|month|spring|summer|autumn|winter)\b",
+    ("when", "date", "year", "month", "how long", "how recent", "time", "period", "spring", "summer", "autumn",
+     "winter"),
 )
 """Questions about when: "when was the audit done", "which year's guidance"."""
 _CALENDAR = _Cue(

@@ -49,6 +49,7 @@ FRAME_WORDS = frozenset(
     list lists listing outline overview summarise summarize recap
     learnbot bot
     anyway now today currently overall
+    spring summer autumn winter
     """.split()
 )
 
