@@ -324,6 +324,14 @@ def test_a_typo_is_read_as_the_likelier_word(ask_matcher) -> None:
     assert "case" in {slot.word for slot in ask_matcher.read("which caes were escalated").slots}
 
 
+def test_a_word_typed_in_two_pieces_is_put_back_together(ask_matcher) -> None:
+    """"feed bak": one piece is no word, the two together a pack word with a typo. Small words
+    and whole words stay apart ("for dal", "learning pt 1")."""
+    assert "feedback" in {slot.word for slot in ask_matcher.read("never got any feed bak on it").slots}
+    assert ask_matcher.read("give me a recipe for dal").words[-2:] == ["for", "dal"]
+    assert ask_matcher.read("learning pt 1").numbers
+
+
 # --- paraphrase -------------------------------------------------------------------------------
 
 

@@ -362,10 +362,37 @@ class Matcher:
             return next((w for w in _one_more_letter(word) if w in STOPWORDS), word)
         return word
 
+    def _rejoined(self, raw: list[str]) -> list[str]:
+        """``raw`` with a word typed in two pieces put back together ("feed bak" -> "feedbak",
+        which reads as "feedback"): only where one piece is no word at all and cannot be
+        corrected alone, neither is a small word ("for dal" stays apart), and the two together
+        correct to a word the pack knows."""
+        out: list[str] = []
+        index = 0
+        while index < len(raw):
+            pair = raw[index:index + 2]
+            if (len(pair) == 2 and not any(w in self.knowledge.stopwords for w in pair)
+                    and (self._fragment(pair[0]) or self._fragment(pair[1]))):
+                joined = pair[0] + pair[1]
+                corrected = self._correct(joined)
+                # at most a letter lost: "learning pt" is not "learning" with "pt" thrown away
+                if corrected in self._vocab and len(corrected) >= len(joined) - 1:
+                    out.append(joined)
+                    index += 2
+                    continue
+            out.append(raw[index])
+            index += 1
+        return out
+
+    def _fragment(self, word: str) -> bool:
+        """Whether ``word`` is a piece of letters that is no word and corrects to none."""
+        return (word.isalpha() and word not in self._vocab and ENGLISH.band(word) is None
+                and self._correct(word) == word)
+
     def read(self, question: str) -> Query:
         """Read a question into slots, numbers and flags."""
         query = Query(text=question)
-        raw = [self._function_word(w) for w in words(question)[:MAX_WORDS]]
+        raw = self._rejoined([self._function_word(w) for w in words(question)[:MAX_WORDS]])
         query.words = raw
         query.numbers = number_references(raw, self._last_number)
         joined = " ".join(raw)
