@@ -318,3 +318,12 @@ def test_word_bands_file_groups_each_band_by_opening() -> None:
 )
 def test_small_words_spelt_as_they_sound_are_read(typed: str, read: str) -> None:
     assert words(typed) == read.split()
+
+
+def test_a_run_of_thousands_of_digits_is_no_number_and_no_crash(ask_matcher) -> None:
+    """Python will not read over 4,300 digits as an int; such a run is no count anyway."""
+    from learnbot.core.matching.numbers import number_value
+
+    assert number_value("4") == 4 and number_value("fourth") == 4
+    assert number_value("0" * 5000) is None
+    assert not ask_matcher.search("rec " + "0" * 5000).answered

@@ -119,9 +119,17 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
         i = max(j, i + 1)
     return found
 
+
+MAX_DIGITS = 9
+"""Longer runs of digits are no count a question gives (and Python will not read one of over
+4,300 digits as a number at all)."""
+
+
 def number_value(token: str) -> int | None:
     """The number a word of a question is ("4", "four", "fourth"), or None."""
-    return int(token) if token.isdigit() else NUMBER_WORDS.get(token)
+    if token.isascii() and token.isdigit():
+        return int(token) if len(token) <= MAX_DIGITS else None
+    return NUMBER_WORDS.get(token)
 
 
 def _numbered_kind(raw: list[str], i: int) -> tuple[str, int]:
