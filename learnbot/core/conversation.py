@@ -85,9 +85,11 @@ class Conversation:
         pays for being the first to need something.
         """
         from learnbot.core.matching.english import ENGLISH
+        from learnbot.core.matching.matcher import COMMON_BAND
 
         compile_all()  # the cues for reading questions, the case-detail and follow-up patterns
-        ENGLISH.band("the")
+        ENGLISH.common(COMMON_BAND)  # the word list, and its common words for reading typos
+        self.matcher.search("what does the briefing say early help means")  # rapidfuzz's first call
         return self
 
     def reset(self) -> None:

@@ -171,6 +171,7 @@ class WordBands:
     def __init__(self) -> None:
         self._lines: dict[str, list[tuple[int, str]]] | None = None
         self._cache: dict[str, int | None] = {}
+        self._common: dict[int, frozenset[str]] = {}
 
     def _load(self) -> dict[str, list[tuple[int, str]]]:
         from pathlib import Path
@@ -194,6 +195,33 @@ class WordBands:
         if len(self._cache) < 100_000:
             self._cache[word] = found
         return found
+
+
+    def common(self, min_band: int) -> frozenset[str]:
+        """Every word of band ``min_band`` or above (a few thousand for band 4), gathered once."""
+        found = self._common.get(min_band)
+        if found is None:
+            if self._lines is None:
+                self._lines = self._load()
+            found = frozenset(w for lines in self._lines.values() for band, line in lines if band >= min_band
+                              for w in line.split())
+            self._common[min_band] = found
+        return found
+
+    def first_with_one_more_letter(self, word: str, min_band: int) -> str:
+        """The first word of band ``min_band`` or above that is ``word`` with one letter put back,
+        in the order the letter goes in (first place first, then a to z), or "".
+
+        Tried against the few thousand words that common (:meth:`common`): a lookup per possible
+        spelling (26 x its length) would search the lines of rare words too.
+        """
+        common = self.common(min_band)
+        for place in range(len(word) + 1):
+            for letter in "abcdefghijklmnopqrstuvwxyz":
+                candidate = word[:place] + letter + word[place:]
+                if candidate in common and (self.band(candidate) or 0) >= min_band:
+                    return candidate
+        return ""
 
 
 ENGLISH = WordBands()

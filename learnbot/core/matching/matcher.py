@@ -54,6 +54,8 @@ COMMONEST_BAND = 7
 """The band of the commonest English words ("the")."""
 RARE_BAND = 2
 """English words this rare are more likely typos of a small word ("abut" for "about")."""
+COMMON_BAND = RARE_BAND + 2
+"""Words at least this common are the likelier reading of a typo one letter short of them ("totl")."""
 SOURCE_PLACES = frozenset({"audit", "auditors", "briefing", "report"})
 """What a question may name as where its answer is ("in the audit", "what the auditors found")."""
 _REPORTING = frozenset(
@@ -856,7 +858,7 @@ def _one_more_letter(word: str) -> list[str]:
 
 def _common_with_one_more_letter(word: str) -> str:
     """A common English word that ``word`` is with one letter left out, or ""."""
-    return next((w for w in _one_more_letter(word) if (ENGLISH.band(w) or 0) > RARE_BAND + 1), "")
+    return ENGLISH.first_with_one_more_letter(word, COMMON_BAND)
 
 
 def _unknown_factor(band: int | None) -> float:
