@@ -196,7 +196,6 @@ class WordBands:
             self._cache[word] = found
         return found
 
-
     def common(self, min_band: int) -> frozenset[str]:
         """Every word of band ``min_band`` or above (a few thousand for band 4), gathered once."""
         found = self._common.get(min_band)

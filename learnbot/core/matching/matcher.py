@@ -122,9 +122,9 @@ kind that says what should be, not what was: "was early help working for these f
 what the audit found, not what early help is meant to do."""
 PAST_WEAK_KINDS = ("recommendation", "learning_point", "definition")
 TIME_FACTORS = (1.0, 1.15)
-JUDGEMENT_FACTOR = 1.1
-"""A question asking for a verdict, on a passage that says what ought to happen."""
 """How a question about when weighs an undated and a dated passage."""
+JUDGEMENT_FACTOR = 1.1
+"""How a question asking for a verdict weighs a passage that says what ought to happen."""
 ASKING_WEIGHT = 1.5
 """How much more the words of a story's asking sentence count than the story's."""
 LONG_RELIEF = 0.1

@@ -21,6 +21,9 @@ _NUMBERED_KINDS = [
     (re.compile(r"^(lp|lps)$"), "learning_point"),
     (re.compile(r"^(findings?|kf|kfs)$"), "finding"),
 ]
+MAX_DIGITS = 9
+"""Longer runs of digits are no count a question gives (and Python will not read one of over
+4,300 digits as a number at all)."""
 _GLUED = re.compile(r"^(rec|recs|lp|kf|r)(\d{1,2})$")
 _LEARNING = re.compile(r"^(learning|learnings)$")
 _POINT = re.compile(r"^(points?|pt|pts)$")
@@ -118,11 +121,6 @@ def number_references(raw: list[str], last_number: Callable[[str], int]) -> list
             add(kind, n)
         i = max(j, i + 1)
     return found
-
-
-MAX_DIGITS = 9
-"""Longer runs of digits are no count a question gives (and Python will not read one of over
-4,300 digits as a number at all)."""
 
 
 def number_value(token: str) -> int | None:
