@@ -180,7 +180,7 @@ _FACTS = (
     (_Cue(rf"\bages? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bhow old (?:were|are|was|is) (?:the |"
                 r"their )?(?:child|children|kids|young|babies|baby|boy|girl)", ("age", "how old")),
      _Cue(r"\baged?\b|\byears? old\b", (), re.I), "anyone's age"),
-    (_Cue(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\be ?mail (?:address|for)\b|\baddress for\b|"
+    (_Cue(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\be ?mail (?:address(?:es)?|for)\b|\baddress for\b|"
                 r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b|"
                 r"\bwhat (?:phone |telephone )?number (?:do|should|can|would) (?:i|we|you) "
                 r"(?:ring|call|phone|use|dial)\b",
