@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -77,6 +79,65 @@ def test_an_empty_file_is_taken_as_a_store_never_made(tmp_path):
         s.add_profile("AB", "other")
         assert s.take_notices() == []
     assert list(tmp_path.iterdir()) == [tmp_path / DB_NAME]
+
+
+def test_a_store_made_by_another_process_while_this_one_checks_it_is_not_moved_aside(
+    tmp_path, monkeypatch
+):
+    """The race a CI run once hit: checking an empty file, learnbot read its application id
+    (none yet), then another learnbot committed the new store, then the next check found
+    learnbot's tables under no application id and moved the live store aside."""
+    (tmp_path / DB_NAME).write_bytes(b"")  # the other learnbot has opened, not yet committed
+    other = ProgressStore(tmp_path / DB_NAME)
+    creating = threading.Thread(target=lambda: other.add_profile("A", "police"))
+    connect = store_module._connect
+
+    class Checking:
+        """A connection that lets the other learnbot create the store just after the first check."""
+
+        def __init__(self, conn: sqlite3.Connection):
+            self._conn = conn
+
+        def __getattr__(self, name):
+            return getattr(self._conn, name)
+
+        def execute(self, sql, *args):
+            cursor = self._conn.execute(sql, *args)
+            if sql == "PRAGMA application_id" and creating.ident is None:  # not yet started
+                creating.start()
+                time.sleep(0.5)  # ample time for it to commit, if SQLite lets it
+            return cursor
+
+    monkeypatch.setattr(store_module, "_connect", lambda path: Checking(connect(path)))
+    with ProgressStore.open(tmp_path) as s:
+        creating.join(timeout=30)
+        other.close()
+        assert s.take_notices() == []
+        s.add_profile("B", "police")
+        assert [p.name for p in s.profiles()] == ["A", "B"]
+    assert list(tmp_path.iterdir()) == [tmp_path / DB_NAME]
+
+
+
+def test_switching_a_new_store_to_wal_waits_for_another_process_writing_it(tmp_path):
+    """SQLite refuses that switch at once, not after its busy wait, while another connection
+    writes: a second learnbot creating the same store at the same moment used to fail with
+    "database is locked"."""
+    _make_store_with_records(tmp_path, n=1)
+    writer = sqlite3.connect(tmp_path / DB_NAME, isolation_level=None, check_same_thread=False)
+    writer.execute("PRAGMA journal_mode = DELETE")  # as a store is just after its schema commits
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE profiles SET agency = 'x'")
+    finishing = threading.Timer(0.3, lambda: writer.execute("COMMIT"))
+    finishing.start()
+    with ProgressStore.open(tmp_path) as s:
+        s.add_profile("B", "police")
+        assert [p.name for p in s.profiles()] == ["AB", "B"]
+    finishing.join()
+    writer.close()
+    conn = sqlite3.connect(tmp_path / DB_NAME)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    conn.close()
 
 
 # --- profiles --------------------------------------------------------------------------------------

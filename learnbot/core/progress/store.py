@@ -30,6 +30,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,6 +48,9 @@ APPLICATION_ID = 0x4C42_5047
 
 BUSY_TIMEOUT_S = 10.0
 """How long a write waits for another process's write to finish before giving up."""
+
+WAL_RETRY_S = 0.01
+"""How often to try again to switch a new store to write-ahead logging while another process writes."""
 
 READ = "read"
 ANSWERED = "answered"
@@ -212,6 +216,11 @@ def _is_damage(err: sqlite3.Error) -> bool:
     return isinstance(err, sqlite3.DatabaseError) and not isinstance(err, sqlite3.OperationalError)
 
 
+def _is_busy(err: sqlite3.Error) -> bool:
+    """True for SQLITE_BUSY: another connection holds the lock (its message, for Python 3.10)."""
+    return "database is locked" in str(err)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(
         path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False
@@ -339,9 +348,21 @@ class ProgressStore:
     def _content_problem(self, conn: sqlite3.Connection) -> str | None:
         """Why an opened file cannot be used as it is; None if it is ours and sound, or empty.
 
+        Every check reads one snapshot (one read transaction): read statement by statement, a
+        store that another learnbot process is creating at this moment could look empty to the
+        first check and made to the next, and so like a foreign file to be moved aside.
+
         Raises:
             StoreTooNew: it is ours, from a newer learnbot.
         """
+        conn.execute("BEGIN")
+        try:
+            return self._snapshot_problem(conn)
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    def _snapshot_problem(self, conn: sqlite3.Connection) -> str | None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -390,9 +411,23 @@ class ProgressStore:
         if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
             self._migrate(conn)
         # After the schema commits, so a half-made store is still an empty or rolled-back file.
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
+        self._use_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
+
+    def _use_wal(self, conn: sqlite3.Connection) -> None:
+        """Switch the file to write-ahead logging, waiting for other learnbot processes if need be.
+
+        SQLite refuses the switch at once, without its busy wait, while another connection is
+        writing (the other learnbot creating the same store, say), so wait here instead.
+        """
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            try:
+                conn.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as err:
+                if not _is_busy(err) or time.monotonic() > deadline:
+                    raise
+                time.sleep(WAL_RETRY_S)
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         """Run the migrations the file lacks, all in one transaction (taken before re-reading the
