@@ -820,6 +820,16 @@ def test_a_verdict_on_a_told_case_comes_from_the_passage_that_judges_it(ask) -> 
     assert ask("what problems did the families in the audit have").best.id == "finding-complex-needs"
 
 
+def test_a_verdict_goes_to_the_passage_judging_the_cases_the_one_before_describes(ask_matcher, ask) -> None:
+    # "These cases should have been managed within CSC" judges the cases finding 1 describes.
+    continues = ask_matcher.facts.continues
+    described = {ask_matcher.items[doc].id: ask_matcher.items[a].id for doc, a in enumerate(continues) if a is not None}
+    assert described == {"finding-should-be-csc": "finding-complex-needs"}
+    story = "mum has mental health problems and is drinking, her son has autism and behaviour issues"
+    assert ask(story + ", it's with early help - is that right?").best.id == "finding-should-be-csc"
+    assert ask("were there families where " + story).best.id == "finding-complex-needs"
+
+
 @pytest.mark.parametrize(
     "question, definitional",
     [

@@ -141,6 +141,8 @@ _HAS_DURATION = (
 """A length of time in a passage ("six weeks", "two years"); a date range counts too."""
 _NORMATIVE = r"\b(?:should|must|ought|needs? to|recommend\w*|ensure)\b"
 """A passage that says what ought to happen, so can give a verdict on a case or a practice."""
+_CONTINUING = r"(?:these|those|such) (?:cases|families|children|situations)\b"
+"""How a passage opens that is about the cases the passage before it describes."""
 _HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
 _DURATION = _Cue(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b", ("how long", "time"))
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
@@ -345,6 +347,13 @@ class PassageFacts:
         self.has_duration = having(_HAS_DURATION)
         self.has_frequency = having(_HAS_FREQUENCY)
         self.normative = having(_NORMATIVE)
+        self.continues: list[int | None] = [
+            doc - 1 if doc and re.match(_CONTINUING, item.text, re.IGNORECASE)
+            and (item.section, item.number) == (items[doc - 1].section, items[doc - 1].number) else None
+            for doc, item in enumerate(items)
+        ]
+        """For a passage that goes on about the cases the one before it describes ("These cases
+        should have been managed within CSC"), that one."""
         published = [int(y) for y in re.findall(_YEAR, f"{meta.published} {meta.audit_period}")]
         self.unspelled = [
             item.kind == "glossary" and not item.quote and is_abbreviation(item.term) for item in items

@@ -125,6 +125,9 @@ TIME_FACTORS = (1.0, 1.15)
 """How a question about when weighs an undated and a dated passage."""
 JUDGEMENT_FACTOR = 1.1
 """How a question asking for a verdict weighs a passage that says what ought to happen."""
+CONTINUATION_FACTOR = 1.05
+"""How a question asking for a verdict weighs the passage judging the cases the one before it
+describes ("These cases should have ..."), against the score of that one."""
 ASKING_WEIGHT = 1.5
 """How much more the words of a story's asking sentence count than the story's."""
 LONG_RELIEF = 0.1
@@ -687,12 +690,17 @@ class Matcher:
         top_bm25 = max(bm25s.values(), default=0.0) or 1.0
         # (-score, id, doc, confidence): sorted as tuples; Scored made only for what is returned
         results: list[tuple[float, str, int, float]] = []
+        scored: dict[int, tuple[float, float]] = {}
         for doc in candidates:
             coverage = covered[doc] / total
             hint = hints.get(doc, 0.0)
             blended = W_COVERAGE * coverage + W_HINT * hint + W_BM25 * (bm25s[doc] / top_bm25)
             blended *= self._kind_factor(query, doc)
-            results.append((-100.0 * blended, self.items[doc].id, doc, max(coverage, 0.5 * coverage + 0.5 * hint)))
+            scored[doc] = (blended, max(coverage, 0.5 * coverage + 0.5 * hint))
+        if query.asks.judgement:
+            self._judge_continuations(scored)
+        for doc, (blended, confidence) in scored.items():
+            results.append((-100.0 * blended, self.items[doc].id, doc, confidence))
         results.sort()
         if W_FUZZ and results:
             # token_set_ratio compares sets of words: each word once gives the same scores, sooner.
@@ -706,6 +714,18 @@ class Matcher:
             results.sort()
         return [Scored(self.items[doc], min(-negative, 100.0), confidence)
                 for negative, _, doc, confidence in results[:limit]]
+
+    def _judge_continuations(self, scored: dict[int, tuple[float, float]]) -> None:
+        """A verdict asked on a case like the ones a passage describes is answered by the passage
+        that goes on to judge them: "mum drinks, the boy has autism, is early help right for
+        this?" describes the finding on complex needs, and "These cases should have been managed
+        within CSC" is its verdict."""
+        for doc, described in enumerate(self.facts.continues):
+            if described is None or described not in scored or not self.facts.normative[doc]:
+                continue
+            blended, confidence = scored[described]
+            own = scored.get(doc, (0.0, 0.0))
+            scored[doc] = (max(own[0], CONTINUATION_FACTOR * blended), max(own[1], confidence))
 
     def _kind_factor(self, query: Query, doc: int) -> float:
         """What the question's form says about the kind of passage it wants.
