@@ -840,10 +840,19 @@ def test_a_verdict_goes_to_the_passage_judging_the_cases_the_one_before_describe
         ("what are the takeaways for frontline staff", False),
         ("is this briefing meant for health visitors", False),
         ("what is meant by early help", True),
+        ("in this briefing what does CSC refer to", True),
+        ("which families did CSC refer to early help", False),
+        ("for the glossary on my handout - what is UHL", True),
+        ("a slide on whether cases sat at the right level. What's the headline?", False),
     ],
 )
 def test_a_definition_question_is_about_a_term_the_pack_defines(ask_matcher, question: str, definitional: bool) -> None:
     assert ask_matcher.read(question).definitional is definitional
+
+
+def test_what_a_term_refers_to_is_its_glossary_entry_not_a_referral(ask) -> None:
+    assert ask("in this briefing what does CSC refer to").best.id == "gloss-csc"
+    assert ask("for the glossary on my handout - what is UHL").best.id == "gloss-uhl"
 
 
 def test_how_often_needs_a_passage_that_says_how_often(ask) -> None:

@@ -247,13 +247,16 @@ _DEFINITIONAL = _Cue(
     r"\bmeaning (?:of|behind)\b|\bmeant by\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|"
     r"\b(?:means|mean|stands?\s+for) what\b|"  # "LSCB means what exactly"
     r"\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
+    r"\bwhat (?:does|do|is|s) (?:\S+ ){1,2}refer(?:s|ring)? to\s*$|"  # "what does CSC refer to"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
-    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about"),
+    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about", "refer"),
 )
 """Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
 _WHAT_FOR = re.compile(r"\bwhat (?:is |s |are )?(?:that|this|it|they) (?:actually |even )?for$")
 """Asking what a thing just named is for: "... a TAF meeting - what's it for?" (tried only on
 questions ending in "for")."""
+_CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[:;,.?!]\s")
+"""Where a question's last clause starts: "for the glossary on my handout - what is UHL"."""
 _EQUALS = re.compile(r"\W*[A-Za-z&]{2,6}\s*=")
 """An abbreviation then "=": "CSC = ?", "CSC = childrens social care right"."""
 
@@ -267,6 +270,8 @@ class Asks:
     """Asks in so many words what a term means or stands for."""
     what_is: bool = False
     """Is a short "what (or who) is X?" question: a definition question if X is a defined term."""
+    what_is_clause: str = ""
+    """The words of a "what is X?" that ends a longer question ("for my handout - what is UHL?")."""
     quantity: bool = False
     """Asks how many or how much."""
     time: bool = False
@@ -290,6 +295,16 @@ class Asks:
     that fact is ("who chairs it")."""
 
 
+def _last_clause_what_is(question: str) -> str:
+    """The words of the question's last clause, if it asks "what (or who) is X?" and the whole
+    question does not."""
+    clauses = _CLAUSE_BREAK.split(question.strip())
+    if len(clauses) < 2:
+        return ""
+    said = " ".join(words(_IS_OPENED.sub(r"\1 is", clauses[-1])))
+    return said if _WHAT_IS.search(said) else ""
+
+
 def read_asks(question: str, joined: str) -> Asks:
     """The cues in ``question``, whose words (as the matcher reads them) are ``joined``."""
     kinds = tuple(kind for kind, cue in _KIND_CUES.items() if cue.search(joined))
@@ -305,6 +320,7 @@ def read_asks(question: str, joined: str) -> Asks:
                      or (joined.endswith(" for") and _WHAT_FOR.search(joined))),
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
         what_is=not kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))),
+        what_is_clause="" if kinds else _last_clause_what_is(question),
         # "what % of cases"; "why does it matter how much info is written down" wants a reason
         quantity=(bool(_QUANTITY.search(joined)) or "%" in question) and not _WHY.match(joined),
         time=bool(_TIME.search(joined) or _A_YEAR.search(joined)),  # "is this from before 2018?"

@@ -58,6 +58,8 @@ COMMON_BAND = RARE_BAND + 2
 """Words at least this common are the likelier reading of a typo one letter short of them ("totl")."""
 SOURCE_PLACES = frozenset({"audit", "auditors", "briefing", "report"})
 """What a question may name as where its answer is ("in the audit", "what the auditors found")."""
+_REFER = frozenset({"refer", "refers", "referring"})
+"""The verb of "what does CSC refer to", which names no referral."""
 _REPORTING = frozenset(
     "find finds found say says said think thought thinks rate rated conclude concluded identify identified "
     "note noted see saw show showed shows highlight highlighted feel felt judge judged "
@@ -411,6 +413,8 @@ class Matcher:
         framed = source_frame(joined)
         placed: set[int] = set()  # positions in sequence of the source named as where ("in the audit")
         reporting: set[int] = set()  # positions in raw of the verb it gives its answer by ("found")
+        if query.asks.meaning and len(raw) > 2 and raw[-1] == "to" and raw[-2] in _REFER:
+            reporting.add(len(raw) - 2)  # "what does CSC refer to": not a referral
         for position, word in enumerate(raw):
             if word in PHRASE_SKIP or (position < framed and word in SOURCE_WORDS) or position in reporting:
                 continue
@@ -432,6 +436,11 @@ class Matcher:
         # "what is X" asks what a term means when X is a term the pack defines ("what is EHA"), not
         # when it is any short question ("what are the takeaways for staff").
         query.definitional = query.asks.meaning or (query.asks.what_is and bool(grams & self._terms))
+        if not query.definitional and query.asks.what_is_clause:  # "for my handout - what is UHL"
+            said = [stem(w) for w in query.asks.what_is_clause.split() if w not in PHRASE_SKIP]
+            query.definitional = any(
+                " ".join(said[i:i + n]) in self._terms for n in range(1, self._gram_reach + 1) for i in range(len(said) - n + 1)
+            )
         if query.asks.task:
             query.out_of_scope.append(TASK)
         if named := grams & self._out_of_scope:
