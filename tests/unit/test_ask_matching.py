@@ -747,6 +747,7 @@ def test_asking_what_good_looks_like_wants_the_good_practice(ask, question: str,
         ("what is meant to happen to the positive examples", ("learning_point", "recommendation")),
         ("how should we share what went well", ("learning_point", "recommendation")),
         ("what does it say should happen to good practice", ("learning_point", "recommendation")),
+        ("what does the LSCB want done with the strengths it found", ("learning_point", "recommendation")),
     ],
 )
 def test_asking_what_to_do_with_good_practice_wants_the_learning(ask_matcher, question: str, kinds) -> None:

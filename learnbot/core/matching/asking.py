@@ -91,6 +91,7 @@ explain rec 7" or "can you remind me of the findings" asks about the briefing.""
 _DONE_WITH = _Cue(
     r"\bwhat (?:should|do|can|must|shall|are) (?:\w+ ){1,3}?(?:do|doing) (?:with|about)\b|"
     r"\b(?:supposed|going|meant|expected) to (?:happen|be done) (?:with|to|about)\b|"
+    r"\b(?:want|wants|wanted|like|recommend|recommends|suggest|suggests) (?:\w+ )?(?:done|doing) (?:with|about)\b|"
     r"\bwhat (?:happens|will happen) (?:with|to|about|next with)\b|"
     r"\b(?:should|will|is to|needs to) happen (?:with|to)\b|"
     r"\bhow (?:should|do|can|will) (?:\w+ ){1,3}?(?:use|share|spread|pass on)\b",
