@@ -1052,6 +1052,12 @@ def test_an_unknown_word_derived_from_a_known_one_is_read_as_it(ask_matcher) -> 
     assert all(slot.known for slot in ask_matcher.read("managerial checks").slots)
 
 
+def test_wondering_frames_a_question_rather_than_naming_a_topic(ask_matcher, ask) -> None:
+    question = "when was the audit done? wondering how old it is"
+    assert not any(slot.word.startswith("wonder") for slot in ask_matcher.read(question).slots)
+    assert ask(question).answered
+
+
 def test_quoting_is_how_the_briefing_says_it_not_what_it_is_about(ask_matcher, ask) -> None:
     """"which Working Together does it quote": "quote" frames the question, like "say"."""
     assert "quote" not in {slot.word for slot in ask_matcher.read("which Working Together does it quote").slots}

@@ -39,6 +39,7 @@ FRAME_WORDS = frozenset(
     tell told telling say says said saying ask asked asking asks explain explained show shows showing
     remind reminds reminded quote quotes quoted quoting
     know knows knew known think thought thinks believe mean means meant meaning define definition
+    wonder wonders wondered wondering
     want wants wanted wish get gets got getting give gives gave go goes going gone went come comes
     came coming make makes made making take takes took taking put puts keep kept look looks looking
     find found
