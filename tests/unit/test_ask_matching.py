@@ -806,6 +806,8 @@ def test_a_date_in_learnbots_own_note_does_not_date_the_briefing(ask_matcher, as
         ("dad lives apart and I've only spoken to mum, does that matter", True),
         ("the 12 year old translated for mum at my visit, is that ok?", True),
         ("where would the audit say this case belongs", True),
+        ("two CSC teams keep passing my family between them. What should happen?", True),
+        ("what should happen to the good practice found", False),
         ("what problems did the families have", False),
         ("did police speak to the children", False),
     ],

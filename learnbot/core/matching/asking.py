@@ -214,8 +214,9 @@ _JUDGEMENT = _Cue(
     r"\bis (?:that|this|it) (?:really |actually |still )?(?:right|ok|okay|enough|allowed|acceptable|appropriate)\b|"
     r"\b(?:does|do|would|will) (?:it|that|this) (?:really |actually |even )?matter\b|"
     r"\bwould (?:the |an )?auditors? (?:have|see|find) (?:a |an |any )?(?:problem|issue|concern)\b|"
-    r"\bwhere (?:would|does|should|do) (?:\w+ ){0,6}?belongs?\b",
-    ("should", "shud", "shd", "ought", "is", "matter", "auditor", "belong"),
+    r"\bwhere (?:would|does|should|do) (?:\w+ ){0,6}?belongs?\b|"
+    r"\bwhat (?:should|needs? to|ought to|is meant to|is supposed to) (?:happen|be done)\s*$",
+    ("should", "shud", "shd", "ought", "is", "matter", "auditor", "belong", "need"),
 )
 """Asks for a verdict on a case or a practice ("should this be with social care?", "is that
 right?", "does it matter?"): the passage that judges, not the one that describes."""
