@@ -846,6 +846,8 @@ def test_a_verdict_goes_to_the_passage_judging_the_cases_the_one_before_describe
         ("in this briefing what does CSC refer to", True),
         ("which families did CSC refer to early help", False),
         ("for the glossary on my handout - what is UHL", True),
+        ("CSC full name pls", True),
+        ("what is the full name of the social worker in case 3", False),
         ("a slide on whether cases sat at the right level. What's the headline?", False),
     ],
 )
@@ -856,6 +858,8 @@ def test_a_definition_question_is_about_a_term_the_pack_defines(ask_matcher, que
 def test_what_a_term_refers_to_is_its_glossary_entry_not_a_referral(ask) -> None:
     assert ask("in this briefing what does CSC refer to").best.id == "gloss-csc"
     assert ask("for the glossary on my handout - what is UHL").best.id == "gloss-uhl"
+    assert ask("CSC full name pls").best.id == "gloss-csc"
+    assert ask("UHL in full").best.id == "gloss-uhl"
 
 
 def test_how_often_needs_a_passage_that_says_how_often(ask) -> None:

@@ -250,8 +250,10 @@ _DEFINITIONAL = _Cue(
     r"\b(?:means|mean|stands?\s+for) what\b|"  # "LSCB means what exactly"
     r"\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
     r"\bwhat (?:does|do|is|s) (?:\S+ ){1,2}refer(?:s|ring)? to\s*$|"  # "what does CSC refer to"
+    rf"\bfull (?:name|form|title)\b(?! of (?:the |their |a |an |his |her |my |our )?(?:\w+ )?{_PERSON})|"
+    r"\b(?:in full|long form)\s*$|"  # "CSC full name pls", not "the full name of the social worker"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
-    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about", "refer"),
+    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about", "refer", "full", "long form"),
 )
 """Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
 _WHAT_FOR = re.compile(r"\bwhat (?:is |s |are )?(?:that|this|it|they) (?:actually |even )?for$")

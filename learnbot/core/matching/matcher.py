@@ -60,6 +60,8 @@ SOURCE_PLACES = frozenset({"audit", "auditors", "briefing", "report"})
 """What a question may name as where its answer is ("in the audit", "what the auditors found")."""
 _REFER = frozenset({"refer", "refers", "referring"})
 """The verb of "what does CSC refer to", which names no referral."""
+_SPELLED_OUT = frozenset({("full", "name"), ("full", "form"), ("full", "title"), ("in", "full"), ("long", "form")})
+"""How a question asks for an abbreviation spelled out ("CSC full name pls")."""
 _REPORTING = frozenset(
     "find finds found say says said think thought thinks rate rated conclude concluded identify identified "
     "note noted see saw show showed shows highlight highlighted feel felt judge judged "
@@ -413,8 +415,12 @@ class Matcher:
         framed = source_frame(joined)
         placed: set[int] = set()  # positions in sequence of the source named as where ("in the audit")
         reporting: set[int] = set()  # positions in raw of the verb it gives its answer by ("found")
-        if query.asks.meaning and len(raw) > 2 and raw[-1] == "to" and raw[-2] in _REFER:
-            reporting.add(len(raw) - 2)  # "what does CSC refer to": not a referral
+        if query.asks.meaning:
+            if len(raw) > 2 and raw[-1] == "to" and raw[-2] in _REFER:
+                reporting.add(len(raw) - 2)  # "what does CSC refer to": not a referral
+            for position in range(len(raw) - 1):
+                if (raw[position], raw[position + 1]) in _SPELLED_OUT:
+                    reporting.update((position, position + 1))  # "CSC full name": no one's name
         for position, word in enumerate(raw):
             if word in PHRASE_SKIP or (position < framed and word in SOURCE_WORDS) or position in reporting:
                 continue
