@@ -901,12 +901,19 @@ def test_how_much_asks_for_an_amount_only_when_it_counts_something(ask_matcher, 
         ("what number do we call to reach the early help service", "contact details"),
         ("what e-mail address do the meeting invites go to", "contact details"),
         ("which individuals did the auditing", "anyone's name"),
+        ("in the disagreement between the social care teams, which team was right?", "who was right"),
+        ("who was to blame for the delay in stepping the case up", "who was right"),
     ],
 )
 def test_facts_the_briefing_never_gives_are_named(ask_matcher, question: str, not_stated: str) -> None:
     result = ask_matcher.search(question)
     assert not result.answered
     assert result.not_stated == not_stated
+
+
+def test_asking_whether_a_case_is_right_for_early_help_is_a_verdict_not_who_was_right(ask) -> None:
+    answer = ask("mum drinks and the boy has autism, which service is right for them, early help or CSC?")
+    assert answer.answered and answer.best.id == "finding-should-be-csc"
 
 
 def test_a_story_that_mentions_timescales_is_not_asking_how_long(ask) -> None:

@@ -189,6 +189,10 @@ _FACTS = (
                 r"(?:ring|call|phone|use|dial)\b",
           ("phone", "contact", "mobile", "email", "address", "ring", "call", "number")),
      _Cue(r"@|\btel\b|\bphone\b|\b0\d{3,4} ?\d{3}", (), re.I), "contact details"),
+    (_Cue(r"\b(?:which (?:\w+ ){0,2}?|who )(?:was|were) (?:right|correct|in the right|wrong|in the wrong|"
+          r"to blame|at fault)\b", ("right", "correct", "wrong", "blame", "fault")),
+     _Cue(r"\b(?:was|were) (?:right|correct|wrong|in the right|in the wrong|to blame|at fault)\b", (), re.I),
+     "who was right"),
     (_Cue(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b",
           ("cost", "fund", "budget", "price", "spen", "salar")),
      _Cue(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", (), re.I), "costs or funding"),
