@@ -68,7 +68,7 @@ _KIND_CUES = {
     "learning_point": _Cue(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b", ("learning point", "lesson")),
     "good_practice": _Cue(
         r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|the positives|"
-        r"positive (?:stuff|things|bits|examples?|practi[cs]e|work)|"
+        r"positive (?:stuff|things|bits|examples?|practi[cs]e|work)|(?:really|very|such|some) good work|"
         r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks)|"
         r"good (?:\w+ ){1,2}(?:looks|looked) like|"
         # "what should my supervision look like", "in the strong case", "held up as a good plan"
