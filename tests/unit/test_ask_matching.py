@@ -630,6 +630,9 @@ def test_a_question_wanting_a_date_needs_a_dated_passage(ask, question: str, ans
         ("what proportion of plans were SMART", False),
         ("how long do families wait for the support panel", False),
         ("how long did the audit take", True),
+        ("how many weeks did the auditing take", True),  # a length of time: the dates give it
+        ("how many weeks do families wait for the support panel", False),
+        ("how many cases did the audit look at", True),
     ],
 )
 def test_a_question_wanting_a_figure_needs_a_passage_that_gives_one(ask, question: str, answered: bool) -> None:

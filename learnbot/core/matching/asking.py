@@ -99,7 +99,7 @@ _DONE_WITH = _Cue(
 )
 """Asking what is to be done with something ("what should we do with the good examples?")."""
 _QUANTITY = _Cue(
-    r"\bhow (?:many|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
+    r"\bhow (?:many(?! (?:working )?(?:days|weeks|months|years)\b)|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
     r"\bnumber of\b|\b(?:bigger|larger|smaller) than\b|\bsample size\b|"
     # "more than 5 cases", not "about more than spotting families"
     r"\b(?:more|fewer|less) than (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -145,7 +145,11 @@ _NORMATIVE = r"\b(?:should|must|ought|needs? to|recommend\w*|ensure)\b"
 _CONTINUING = r"(?:these|those|such) (?:cases|families|children|situations)\b"
 """How a passage opens that is about the cases the passage before it describes."""
 _HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
-_DURATION = _Cue(r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b", ("how long", "time"))
+_DURATION = _Cue(
+    r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b|"
+    r"\bhow many (?:working )?(?:days|weeks|months|years)\b",  # "how many weeks did it take"
+    ("how long", "time", "how many"),
+)
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
 or a date answers them."""
 _FUTURE = _Cue(
