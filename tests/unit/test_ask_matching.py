@@ -702,6 +702,18 @@ def test_the_asking_sentence_of_a_story_says_what_is_wanted(ask) -> None:
     assert answer.best.id == "finding-should-be-csc"
 
 
+def test_a_clause_setting_the_scene_weighs_less_than_the_one_that_asks(ask_matcher, ask) -> None:
+    def weights(question: str) -> dict[str, float]:
+        return {slot.word: slot.weight for slot in ask_matcher.read(question).slots}
+
+    question = "After the audit is finished, where does the report go?"
+    scene_first, asked_first = weights(question), weights("where does the report go after the audit is finished?")
+    assert scene_first["finished"] == asked_first["finished"]
+    assert scene_first["where does report go"] > asked_first["where does report go"]
+    assert ask(question).best.id == "bg-paag"
+    assert ask("when the police visited, did they speak to the children?").best.id == "finding-police-children-not-seen"
+
+
 @pytest.mark.parametrize(
     "question, noun",
     [

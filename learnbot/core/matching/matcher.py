@@ -144,6 +144,11 @@ _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“](.+?)['’\"”](?=\s|[.,;:?!)]|$
 """Words in quotation marks (an apostrophe inside a word, as in "mum's", opens none)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HAS_WORD = re.compile(r"\w")
+_LEADING_CLAUSE = re.compile(
+    r"(?i)(?:after|once|when|before|since|while|if)\b[^,?]{3,80},\s*"
+    r"((?:what|where|who|which|when|how|why|is|are|do|does|did|should|can|was|were|would|will)\b.*)$"
+)
+"""A question opening with a clause that sets the scene, then asking: the asking clause."""
 
 
 @dataclass
@@ -521,7 +526,11 @@ class Matcher:
             return 0
         sentences = [part for part in _SENTENCE_END.split(question.strip()) if _HAS_WORD.search(part)]
         if len(sentences) < 2:
-            return 0
+            # "After the audit is finished, where does the report go?": the main clause asks
+            leading = _LEADING_CLAUSE.match(question.strip())
+            if not leading:
+                return 0
+            sentences = [leading.group(1)]
         asking = [w for w in words(sentences[-1]) if w not in PHRASE_SKIP]
         return max(length - len(asking), 0)
 
