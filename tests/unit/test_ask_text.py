@@ -180,6 +180,7 @@ def test_words_drop_possessives(raw: str, expected: list[str]) -> None:
         ("u r the lead", ["you", "are", "the", "lead"]),
         ("pls explain TAR", ["please", "explain", "tar"]),
         ("wat abt dads", ["what", "about", "dads"]),
+        ("wot did they say bout dads", ["what", "did", "they", "say", "about", "dads"]),
         ("the sw never rang back", ["the", "social", "worker", "never", "rang", "back"]),
         ("mum + dad", ["mum", "and", "dad"]),
         ("mum & dad", ["mum", "and", "dad"]),

@@ -102,6 +102,7 @@ CHAT_SPEAK = {
     "pls": "please",
     "plz": "please",
     "abt": "about",
+    "bout": "about",
     "b4": "before",
     "bc": "because",
     "cos": "because",
