@@ -1102,6 +1102,11 @@ def test_quoting_is_how_the_briefing_says_it_not_what_it_is_about(ask_matcher, a
         ("can you translate this letter for mum", True),
         ("can you explain recommendation 7", False),
         ("can you remind me what the findings on fathers were", False),
+        ("what's 'appointment' in Urdu", True),
+        ("translate 'home visit' to Romanian please", True),
+        ("how do you say appointment in Polish", True),
+        ("was an interpreter used when mum only spoke Urdu", False),
+        ("what is 'early help' in practice", False),
     ],
 )
 def test_asking_learnbot_to_do_a_task_is_out_of_scope(ask_matcher, ask, question: str, task: bool) -> None:

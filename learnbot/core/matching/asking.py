@@ -88,6 +88,17 @@ _TASK = _Cue(
 )
 """Asking learnbot to do a task ("can you write me a CV", "could you book a room"), where "can you
 explain rec 7" or "can you remind me of the findings" asks about the briefing."""
+_LANGUAGES = (
+    r"(?:urdu|punjabi|gujarati|hindi|bengali|tamil|polish|romanian|arabic|somali|kurdish|pashto|farsi|dari|"
+    r"portuguese|spanish|french|italian|german|lithuanian|latvian|slovak|czech|bulgarian|tigrinya|amharic|"
+    r"chinese|mandarin|cantonese|turkish|russian|ukrainian|albanian|welsh|english|bsl|sign language)"
+)
+_TRANSLATE = _Cue(
+    r"^\W*(?:please |pls |can you |could you )?translate\b|"
+    rf"\b(?:how (?:do|would|can) (?:you|i|we) say|what(?: is|s)?)\b.{{1,60}}\b(?:in|into) {_LANGUAGES}\W*$",
+    ("translate", "say", "what"), re.IGNORECASE,
+)
+"""Asking learnbot to translate ("translate 'appointment' to Romanian", "what's 'appointment' in Urdu")."""
 _DONE_WITH = _Cue(
     r"\bwhat (?:should|do|can|must|shall|are) (?:\w+ ){1,3}?(?:do|doing) (?:with|about)\b|"
     r"\b(?:supposed|going|meant|expected) to (?:happen|be done) (?:with|to|about)\b|"
@@ -342,7 +353,7 @@ def read_asks(question: str, joined: str) -> Asks:
         future=bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined)),
         past=bool(_PAST.search(joined)),
         judgement=bool(_JUDGEMENT.search(joined)),
-        task=bool(_TASK.search(joined)),
+        task=bool(_TASK.search(joined) or _TRANSLATE.search(question)),
         facts=tuple((needed, what) for asked, needed, what in _FACTS if asked.search(joined)),
     )
 
