@@ -765,6 +765,8 @@ def test_asking_what_good_looks_like_wants_the_good_practice(ask, question: str,
         ("what does the LSCB want done with the strengths it found", ("learning_point", "recommendation")),
         ("we did some really good work with a family, what should we do with it", ("learning_point", "recommendation")),
         ("was there really good work in the audited cases", ("good_practice",)),
+        ("tell me about the case that was done really well", ("good_practice",)),
+        ("our plan went really well, should we be sharing it with other teams", ("learning_point", "recommendation")),
     ],
 )
 def test_asking_what_to_do_with_good_practice_wants_the_learning(ask_matcher, question: str, kinds) -> None:

@@ -67,7 +67,8 @@ _KIND_CUES = {
     "finding": _Cue(rf"\b(?:findings?|found(?! out)|{_NOT_LOOKING}find(?! out))\b", ("find", "found")),
     "learning_point": _Cue(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b", ("learning point", "lesson")),
     "good_practice": _Cue(
-        r"\b(?:good practi[cs]e|went well|strengths?|done well|worked well|praised|good examples?|the positives|"
+        r"\b(?:good practi[cs]e|strengths?|(?:went|done|worked) (?:really |very |so |particularly )?well|"
+        r"praised|good examples?|the positives|"
         r"positive (?:stuff|things|bits|examples?|practi[cs]e|work)|(?:really|very|such|some) good work|"
         r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) good (?:\w+ ){1,3}(?:look|looks)|"
         r"good (?:\w+ ){1,2}(?:looks|looked) like|"
@@ -105,7 +106,9 @@ _DONE_WITH = _Cue(
     r"\b(?:want|wants|wanted|like|recommend|recommends|suggest|suggests) (?:\w+ )?(?:done|doing) (?:with|about)\b|"
     r"\bwhat (?:happens|will happen) (?:with|to|about|next with)\b|"
     r"\b(?:should|will|is to|needs to) happen (?:with|to)\b|"
-    r"\bhow (?:should|do|can|will) (?:\w+ ){1,3}?(?:use|share|spread|pass on)\b",
+    r"\bhow (?:should|do|can|will) (?:\w+ ){1,3}?(?:use|share|spread|pass on)\b|"
+    r"\b(?:should|do|can|must) (?:i|we) (?:be )?(?:tell|telling|share|sharing|spread|spreading) "
+    r"(?:\w+ ){0,3}?(?:about|with|around)\b",
     ("with", "about", "happen", "done", "use", "share", "spread", "pass on"),
 )
 """Asking what is to be done with something ("what should we do with the good examples?")."""
