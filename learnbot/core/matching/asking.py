@@ -90,14 +90,16 @@ _TASK = _Cue(
 """Asking learnbot to do a task ("can you write me a CV", "could you book a room"), where "can you
 explain rec 7" or "can you remind me of the findings" asks about the briefing."""
 _LANGUAGES = (
-    r"(?:urdu|punjabi|gujarati|hindi|bengali|tamil|polish|romanian|arabic|somali|kurdish|pashto|farsi|dari|"
-    r"portuguese|spanish|french|italian|german|lithuanian|latvian|slovak|czech|bulgarian|tigrinya|amharic|"
-    r"chinese|mandarin|cantonese|turkish|russian|ukrainian|albanian|welsh|english|bsl|sign language)"
+    "urdu", "punjabi", "gujarati", "hindi", "bengali", "tamil", "polish", "romanian", "arabic", "somali", "kurdish",
+    "pashto", "farsi", "dari", "portuguese", "spanish", "french", "italian", "german", "lithuanian", "latvian",
+    "slovak", "czech", "bulgarian", "tigrinya", "amharic", "chinese", "mandarin", "cantonese", "turkish", "russian",
+    "ukrainian", "albanian", "welsh", "english", "bsl", "sign language",
 )
 _TRANSLATE = _Cue(
     r"^\W*(?:please |pls |can you |could you )?translate\b|"
-    rf"\b(?:how (?:do|would|can) (?:you|i|we) say|what(?: is|s)?)\b.{{1,60}}\b(?:in|into) {_LANGUAGES}\W*$",
-    ("translate", "say", "what"), re.IGNORECASE,
+    r"\b(?:how (?:do|would|can) (?:you|i|we) say|what(?: is|s)?)\b.{1,60}\b(?:in|into) "
+    rf"(?:{'|'.join(_LANGUAGES)})\W*$",
+    ("translate", *_LANGUAGES), re.IGNORECASE,  # tried only on a question naming a language
 )
 """Asking learnbot to translate ("translate 'appointment' to Romanian", "what's 'appointment' in Urdu")."""
 _DONE_WITH = _Cue(
@@ -321,14 +323,16 @@ class Asks:
     that fact is ("who chairs it")."""
 
 
-def _last_clause_what_is(question: str) -> str:
-    """The words of the question's last clause, if it asks "what (or who) is X?" and the whole
-    question does not."""
-    clauses = _CLAUSE_BREAK.split(question.strip())
-    if len(clauses) < 2:
-        return ""
-    said = " ".join(words(_IS_OPENED.sub(r"\1 is", clauses[-1])))
+def _what_is_words(text: str) -> str:
+    """The words of ``text`` if they ask "what (or who) is X?", else ""."""
+    said = " ".join(words(_IS_OPENED.sub(r"\1 is", text)))
     return said if _WHAT_IS.search(said) else ""
+
+
+def _last_clause_what_is(question: str) -> str:
+    """The words of the question's last clause, if it asks "what (or who) is X?"."""
+    clauses = _CLAUSE_BREAK.split(question.strip())
+    return _what_is_words(clauses[-1]) if len(clauses) > 1 else ""
 
 
 def read_asks(question: str, joined: str) -> Asks:
@@ -345,7 +349,7 @@ def read_asks(question: str, joined: str) -> Asks:
         meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)
                      or (joined.endswith(" for") and _WHAT_FOR.search(joined))),
         # "what are the findings on X" names a kind of passage; it is not asking what a term means.
-        what_is=not kinds and bool(_WHAT_IS.search(" ".join(words(_IS_OPENED.sub(r"\1 is", question))))),
+        what_is=not kinds and bool(_what_is_words(question)),
         what_is_clause="" if kinds else _last_clause_what_is(question),
         # "what % of cases"; "why does it matter how much info is written down" wants a reason
         quantity=(bool(_QUANTITY.search(joined)) or "%" in question) and not _WHY.match(joined),

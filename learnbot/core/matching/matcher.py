@@ -283,6 +283,11 @@ class Matcher:
         ]
         """Each glossary entry's own term and aliases (joined stems); empty for passages."""
         self.facts = PassageFacts(self.items, pack.meta)
+        self._judging = tuple(
+            (doc, described) for doc, described in enumerate(self.facts.continues)
+            if described is not None and self.facts.normative[doc]
+        )
+        """(passage, the passage whose cases it judges): worked out once, not per question."""
         self._index_stems: dict[str, frozenset[str]] = {}
         self._corrections: dict[str, str] = {}
         """Words already corrected (or found to need none): typos recur across questions."""
@@ -441,17 +446,13 @@ class Matcher:
             sequence.append((corrected, stem(corrected), word if corrected != word else ""))
         stem_seq = [s for _, s, _ in sequence]
         asking_from = self._asking_sentence_start(question, raw, len(sequence))
-        grams = {
-            " ".join(stem_seq[i:i + n]) for n in range(1, self._gram_reach + 1) for i in range(len(stem_seq) - n + 1)
-        }
+        grams = self._grams(stem_seq)
         # "what is X" asks what a term means when X is a term the pack defines ("what is EHA"), not
         # when it is any short question ("what are the takeaways for staff").
         query.definitional = query.asks.meaning or (query.asks.what_is and bool(grams & self._terms))
         if not query.definitional and query.asks.what_is_clause:  # "for my handout - what is UHL"
             said = [stem(w) for w in query.asks.what_is_clause.split() if w not in PHRASE_SKIP]
-            query.definitional = any(
-                " ".join(said[i:i + n]) in self._terms for n in range(1, self._gram_reach + 1) for i in range(len(said) - n + 1)
-            )
+            query.definitional = bool(self._grams(said) & self._terms)
         if query.asks.task:
             query.out_of_scope.append(TASK)
         if named := grams & self._out_of_scope:
@@ -514,6 +515,10 @@ class Matcher:
         if not typed_upper and ENGLISH.band(word) is not None:
             return False
         return any(" ".join(phrase) in self._terms for phrase, _ in slot.alternatives)
+
+    def _grams(self, stems_: list[str]) -> set[str]:
+        """Every run of consecutive stems as long as a term or out-of-scope phrase can be."""
+        return {" ".join(stems_[i:i + n]) for n in range(1, self._gram_reach + 1) for i in range(len(stems_) - n + 1)}
 
     @staticmethod
     def _asking_sentence_start(question: str, raw: list[str], length: int) -> int:
@@ -744,8 +749,8 @@ class Matcher:
         that goes on to judge them: "mum drinks, the boy has autism, is early help right for
         this?" describes the finding on complex needs, and "These cases should have been managed
         within CSC" is its verdict."""
-        for doc, described in enumerate(self.facts.continues):
-            if described is None or described not in scored or not self.facts.normative[doc]:
+        for doc, described in self._judging:
+            if described not in scored:
                 continue
             blended, confidence = scored[described]
             own = scored.get(doc, (0.0, 0.0))
