@@ -589,6 +589,14 @@ def test_a_how_many_question_needs_a_passage_that_counts(ask, question: str, ans
     assert ask(question).answered is answered
 
 
+def test_a_heading_that_counts_its_passages_answers_how_many(ask, pack: Pack) -> None:
+    # The count is in the heading, "Good Practice (identified in one case)", not in its passages;
+    # it says how many cases, not what share of them had a SMART plan.
+    answer = ask("in how many cases was good practice found?")
+    assert answer.answered and answer.best.section == "Good Practice (identified in one case)"
+    assert not ask("what percentage of the audited cases had a SMART plan").answered
+
+
 def test_a_practitioners_self_introduction_is_context_not_the_topic(ask) -> None:
     # "HV here" says who is asking; the question is about the early help service.
     answer = ask("HV here, where is the early help service")

@@ -114,15 +114,17 @@ _DONE_WITH = _Cue(
     ("with", "about", "happen", "done", "use", "share", "spread", "pass on"),
 )
 """Asking what is to be done with something ("what should we do with the good examples?")."""
+_SHARE_WORDS = r"\b(?:percent|percentage|proportion|ratio|fraction)\b"
 _QUANTITY = _Cue(
     r"\bhow (?:many(?! (?:working )?(?:days|weeks|months|years)\b)|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
     r"\bnumber of\b|\b(?:bigger|larger|smaller) than\b|\bsample size\b|"
     # "more than 5 cases", not "about more than spotting families"
     r"\b(?:more|fewer|less) than (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"twenty|fifty|a hundred|half|a third|a quarter|a few|a handful|a dozen)\b|"
-    r"\b(?:percent|percentage|proportion|ratio|fraction)\b",
+    + _SHARE_WORDS,
     ("how ", "number of", " than", "sample size", "percent", "proportion", "ratio", "fraction"),
 )
+_SHARE = re.compile(_SHARE_WORDS)
 _WHY = re.compile(r"(?:(?:and|so|but|ok|okay) )?why\b")
 """A question asking for a reason."""
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
@@ -302,6 +304,8 @@ class Asks:
     """The words of a "what is X?" that ends a longer question ("for my handout - what is UHL?")."""
     quantity: bool = False
     """Asks how many or how much."""
+    share: bool = False
+    """Asks what share ("what percentage of cases"), which a heading's count does not give."""
     time: bool = False
     """Asks when, or how long."""
     calendar: bool = False
@@ -353,6 +357,7 @@ def read_asks(question: str, joined: str) -> Asks:
         what_is_clause="" if kinds else _last_clause_what_is(question),
         # "what % of cases"; "why does it matter how much info is written down" wants a reason
         quantity=(bool(_QUANTITY.search(joined)) or "%" in question) and not _WHY.match(joined),
+        share=bool(_SHARE.search(joined)) or "%" in question,
         time=bool(_TIME.search(joined) or _A_YEAR.search(joined)),  # "is this from before 2018?"
         calendar=bool(_CALENDAR.search(joined)),
         duration=bool(_DURATION.search(joined)),
@@ -387,6 +392,10 @@ class PassageFacts:
 
         self.items = items
         self.has_number = having(_HAS_NUMBER)
+        counts = re.compile(_HAS_NUMBER, re.IGNORECASE)
+        self.counted = [has or bool(counts.search(item.section)) for has, item in zip(self.has_number, items)]
+        """Passages that give a number, or whose heading counts them ("Good Practice (identified in
+        one case)" answers "in how many cases was good practice found?")."""
         # A date in learnbot's own note ("revised since, in 2018 and 2023") is not the briefing
         # dating anything: "which year's guidance is this based on?" wants the briefing's words.
         self.has_date = [dated and item.quote for dated, item in zip(having(_HAS_DATE), items)]
@@ -422,7 +431,8 @@ class PassageFacts:
         """
         item = self.items[doc]
         # (A numbered passage answers "how many recommendations are there?" by its numbering.)
-        counted = self.has_number[doc] or (item.number is not None and item.kind in asks.kinds)
+        counted = (self.has_number[doc] or (self.counted[doc] and not asks.share)
+                   or (item.number is not None and item.kind in asks.kinds))
         if asks.quantity and not counted:
             return "a number"
         if asks.duration and not (self.has_duration[doc] or self.has_date[doc]):
