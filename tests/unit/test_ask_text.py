@@ -152,6 +152,24 @@ def test_words_open_contractions(raw: str, expected: list[str]) -> None:
     assert words(raw) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("police didn't manage to see the kids", ["police", "not", "to", "see", "the", "kids"]),
+        ("did they manage to talk to dad", ["did", "they", "to", "talk", "to", "dad"]),
+        ("managed cases", ["managed", "cases"]),  # managing cases is still the topic
+    ],
+)
+def test_manage_to_is_only_succeeding(raw: str, expected: list[str]) -> None:
+    assert words(raw) == expected
+
+
+def test_didnt_manage_to_asks_what_was_not_done_not_about_managers(ask_matcher) -> None:
+    answer = ask_matcher.search("did the police manage to talk to the kids themselves?")
+    assert answer.best.item.id == "finding-police-children-not-seen"
+    assert not any("manag" in slot.word for slot in ask_matcher.read("didn't manage to speak to the kids").slots)
+
+
 @pytest.mark.parametrize("raw, expected", [("can't", ["not"]), ("won't", ["not"]), ("dont", ["not"])])
 def test_words_open_irregular_contractions(raw: str, expected: list[str]) -> None:
     assert words(raw) == expected
