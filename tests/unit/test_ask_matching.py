@@ -722,6 +722,12 @@ def test_a_clause_setting_the_scene_weighs_less_than_the_one_that_asks(ask_match
     assert ask("when the police visited, did they speak to the children?").best.id == "finding-police-children-not-seen"
 
 
+def test_a_clause_saying_what_the_answer_is_for_weighs_less_than_the_one_that_asks(ask) -> None:
+    # Explaining it to a team would suggest sharing the learning (lp-3); the question is the audit's aims.
+    answer = ask("Just so I can explain it to my team - what was the audit actually trying to find out?")
+    assert answer.best.id == "bg-audit-aims"
+
+
 @pytest.mark.parametrize(
     "question, noun",
     [

@@ -145,10 +145,12 @@ _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“](.+?)['’\"”](?=\s|[.,;:?!)]|$
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 _HAS_WORD = re.compile(r"\w")
 _LEADING_CLAUSE = re.compile(
-    r"(?i)(?:after|once|when|before|since|while|if)\b[^,?]{3,80},\s*"
+    r"(?i)(?:(?:after|once|when|before|since|while|if)\b[^,?]{3,80},|"
+    r"(?:just )?so (?:that )?(?:i|we) (?:can|could)\b[^,?]{3,80}(?:,|\s-|:))\s*"
     r"((?:what|where|who|which|when|how|why|is|are|do|does|did|should|can|was|were|would|will)\b.*)$"
 )
-"""A question opening with a clause that sets the scene, then asking: the asking clause."""
+"""A question opening with a clause that sets the scene ("after the audit is finished, ...") or says
+what the answer is for ("just so I can explain it to my team - ..."), then asking: the asking clause."""
 
 
 @dataclass
