@@ -722,6 +722,21 @@ def test_a_clause_setting_the_scene_weighs_less_than_the_one_that_asks(ask_match
     assert ask("when the police visited, did they speak to the children?").best.id == "finding-police-children-not-seen"
 
 
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Would it be fair to say agencies worked well together in these cases, or not really?",
+         "finding-multi-agency-health"),
+        ("is it true that the police never saw the kids", "finding-police-children-not-seen"),
+    ],
+)
+def test_checking_what_follows_is_not_part_of_the_topic(ask, ask_matcher, question: str, expected: str) -> None:
+    # "fair" and "true" only say the asker is checking a claim; the briefing never uses "fair".
+    assert not {"fair", "true"} & {slot.word for slot in ask_matcher.read(question).slots}
+    answer = ask(question)
+    assert answer.answered and answer.best.id == expected
+
+
 def test_a_clause_saying_what_the_answer_is_for_weighs_less_than_the_one_that_asks(ask) -> None:
     # Explaining it to a team would suggest sharing the learning (lp-3); the question is the audit's aims.
     answer = ask("Just so I can explain it to my team - what was the audit actually trying to find out?")

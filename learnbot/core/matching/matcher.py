@@ -62,6 +62,9 @@ _REFER = frozenset({"refer", "refers", "referring"})
 """The verb of "what does CSC refer to", which names no referral."""
 _SPELLED_OUT = frozenset({("full", "name"), ("full", "form"), ("full", "title"), ("in", "full"), ("long", "form")})
 """How a question asks for an abbreviation spelled out ("CSC full name pls")."""
+_CHECKING = frozenset({"true", "fair", "right", "correct", "accurate"})
+"""The word of "is it true that ...", "would it be fair to say ...", "am I right in thinking ...":
+the asker checking what follows, which is the question."""
 _REPORTING = frozenset(
     "find finds found say says said think thought thinks rate rated conclude concluded identify identified "
     "note noted see saw show showed shows highlight highlighted feel felt judge judged "
@@ -433,6 +436,10 @@ class Matcher:
             for position in range(len(raw) - 1):
                 if (raw[position], raw[position + 1]) in _SPELLED_OUT:
                     reporting.update((position, position + 1))  # "CSC full name": no one's name
+        reporting.update(
+            position for position, word in enumerate(raw[1:-1], 1)
+            if word in _CHECKING and raw[position - 1] in ("it", "be", "i") and raw[position + 1] in ("that", "to", "in")
+        )
         for position, word in enumerate(raw):
             if word in PHRASE_SKIP or (position < framed and word in SOURCE_WORDS) or position in reporting:
                 continue
