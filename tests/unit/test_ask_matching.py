@@ -802,6 +802,23 @@ def test_asking_what_to_do_with_good_practice_wants_the_learning(ask_matcher, qu
     assert ask_matcher.read(question).asks.kinds == kinds
 
 
+@pytest.mark.parametrize(
+    "question, recommendation",
+    [
+        ("What should early help workers do when a plan isn't working?", True),
+        ("what must the police do now", True),
+        ("what did the police do", False),
+        ("what should happen", False),
+    ],
+)
+def test_asking_what_someone_should_do_wants_a_recommendation(ask_matcher, question: str, recommendation) -> None:
+    assert ("recommendation" in ask_matcher.read(question).asks.kinds) is recommendation
+
+
+def test_what_early_help_workers_should_do_is_the_recommendation_not_the_finding(ask) -> None:
+    assert ask("What should early help workers do when a plan isn't working?").best.id == "rec-5"
+
+
 def test_what_to_do_with_the_good_examples_is_to_share_them(ask) -> None:
     assert ask("what are we meant to do with the positive examples from the audit").best.id == "lp-3"
 

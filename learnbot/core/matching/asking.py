@@ -62,7 +62,10 @@ _NOT_LOOKING = "".join(
 )
 """Lookbehinds (each of fixed width, as Python needs): "find" after "where do I" looks for something."""
 _KIND_CUES = {
-    "recommendation": _Cue(r"\b(?:recs?|recommend\w*)\b", ("rec",)),
+    # "what should early help workers do ...": a recommendation says who should do what
+    "recommendation": _Cue(
+        r"\b(?:recs?|recommend\w*)\b|\bwhat (?:should|must|needs? to|ought to) (?:\w+ ){1,3}do\b", ("rec", "what")
+    ),
     # "where do I find the procedure", "find out what happened": looking for, not what was found
     "finding": _Cue(rf"\b(?:findings?|found(?! out)|{_NOT_LOOKING}find(?! out))\b", ("find", "found")),
     "learning_point": _Cue(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b", ("learning point", "lesson")),
@@ -347,7 +350,8 @@ def read_asks(question: str, joined: str) -> Asks:
         kinds = tuple(kind for kind in kinds if kind != "finding")
         if _DONE_WITH.search(joined):
             # "what should we do with the examples that went well": what is to be done with it
-            kinds = tuple(kind for kind in kinds if kind != "good_practice") + ("learning_point", "recommendation")
+            wanted = ("learning_point", "recommendation")
+            kinds = tuple(kind for kind in kinds if kind != "good_practice" and kind not in wanted) + wanted
     return Asks(
         kinds=kinds,
         meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)

@@ -438,7 +438,8 @@ class Matcher:
                     reporting.update((position, position + 1))  # "CSC full name": no one's name
         reporting.update(
             position for position, word in enumerate(raw[1:-1], 1)
-            if word in _CHECKING and raw[position - 1] in ("it", "be", "i") and raw[position + 1] in ("that", "to", "in")
+            if word in _CHECKING and raw[position - 1] in ("it", "be", "i")
+            and raw[position + 1] in ("that", "to", "in")
         )
         for position, word in enumerate(raw):
             if word in PHRASE_SKIP or (position < framed and word in SOURCE_WORDS) or position in reporting:
