@@ -158,10 +158,19 @@ def test_words_open_contractions(raw: str, expected: list[str]) -> None:
         ("police didn't manage to see the kids", ["police", "not", "to", "see", "the", "kids"]),
         ("did they manage to talk to dad", ["did", "they", "to", "talk", "to", "dad"]),
         ("managed cases", ["managed", "cases"]),  # managing cases is still the topic
+        ("in relation to dads", ["in", "to", "dads"]),
+        ("findings relating to recording", ["findings", "to", "recording"]),
+        ("relatives and relations", ["relatives", "and", "relations"]),  # family, still the topic
     ],
 )
-def test_manage_to_is_only_succeeding(raw: str, expected: list[str]) -> None:
+def test_words_that_only_link_before_to_are_dropped(raw: str, expected: list[str]) -> None:
     assert words(raw) == expected
+
+
+def test_relating_to_is_about_not_relatives(ask_matcher) -> None:
+    # "relate" and "relatives" share a stem: "which findings relate to recording?" is not about family.
+    answer = ask_matcher.search("Which findings relate to recording and information?")
+    assert answer.best.item.id in {"finding-demographics", "finding-insufficient-information"}
 
 
 def test_didnt_manage_to_asks_what_was_not_done_not_about_managers(ask_matcher) -> None:
@@ -203,6 +212,7 @@ def test_words_drop_possessives(raw: str, expected: list[str]) -> None:
         ("mum + dad", ["mum", "and", "dad"]),
         ("mum & dad", ["mum", "and", "dad"]),
         ("ppl in early help b4 CSC", ["people", "in", "early", "help", "before", "csc"]),
+        ("when ws the audit done", ["when", "was", "the", "audit", "done"]),
     ],
 )
 def test_words_expand_chat_speak(raw: str, expected: list[str]) -> None:

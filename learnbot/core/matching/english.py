@@ -128,6 +128,7 @@ CHAT_SPEAK = {
     # small words spelt as they sound (too short, or too like another word, for spelling correction)
     "wen": "when",
     "wich": "which",
+    "ws": "was",
     "wuz": "was",
     "woz": "was",
     "shud": "should",

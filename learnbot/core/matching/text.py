@@ -50,8 +50,11 @@ def normalise(text: str) -> str:
 
 _AUXILIARIES = frozenset("do does did can could would will shall should is are was were has have had must".split())
 """Verbs that only carry a negation ("do not", "can not"), dropped before "not"."""
-_MANAGE = frozenset({"manage", "managed", "manages", "managing"})
-"""Before "to" ("managed to get", "didn't manage to see"), only a verb of succeeding."""
+_LINKING_BEFORE_TO = frozenset(
+    {"manage", "managed", "manages", "managing", "relate", "relates", "related", "relating", "relation"}
+)
+"""Words that before "to" only link what follows: "managed to get" says someone succeeded,
+"relating to" and "in relation to" say "about" (and share a stem with "relatives")."""
 _NOT_GLUED = {
     "cannot": "can not", "dont": "do not", "doesnt": "does not", "didnt": "did not", "cant": "can not",
     "wont": "will not", "isnt": "is not", "arent": "are not", "wasnt": "was not", "werent": "were not",
@@ -78,7 +81,8 @@ def words(text: str) -> list[str]:
             out.append(token)
     if "to" in out:
         # "didn't manage to speak to the children" asks whether they spoke to them, not about managers
-        out = [w for i, w in enumerate(out) if not (w in _MANAGE and i + 1 < len(out) and out[i + 1] == "to")]
+        out = [w for i, w in enumerate(out)
+               if not (w in _LINKING_BEFORE_TO and i + 1 < len(out) and out[i + 1] == "to")]
     if "not" in out:
         # "don't agree", "can't agree" and "didn't agree" all say "not agree"
         out = [w for i, w in enumerate(out) if not (w in _AUXILIARIES and i + 1 < len(out) and out[i + 1] == "not")]
