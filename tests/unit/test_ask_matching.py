@@ -1080,10 +1080,17 @@ def test_overall_frames_a_question_rather_than_naming_a_topic(ask_matcher, ask) 
         ("where do I find the escalation procedure", False),
         ("where can we find the procedures", False),
         ("am I expected to find out what happened", False),
+        ("how did multi-agency working come out of the audit?", True),
+        ("how did management oversight come out in the audit", True),
+        ("the learning points that came out of the audit", False),
     ],
 )
 def test_find_asks_for_a_finding_only_when_it_is_what_was_found(ask_matcher, question: str, finding: bool) -> None:
     assert ("finding" in ask_matcher.read(question).asks.kinds) is finding
+
+
+def test_how_something_came_out_of_the_audit_is_its_finding(ask) -> None:
+    assert ask("How did multi-agency working come out of the audit?").best.id == "finding-multi-agency-health"
 
 
 def test_an_out_of_scope_topic_in_quoted_words_is_what_someone_wrote(ask_matcher) -> None:

@@ -67,7 +67,11 @@ _KIND_CUES = {
         r"\b(?:recs?|recommend\w*)\b|\bwhat (?:should|must|needs? to|ought to) (?:\w+ ){1,3}do\b", ("rec", "what")
     ),
     # "where do I find the procedure", "find out what happened": looking for, not what was found
-    "finding": _Cue(rf"\b(?:findings?|found(?! out)|{_NOT_LOOKING}find(?! out))\b", ("find", "found")),
+    # "how did management oversight come out in the audit?": what was found about it
+    "finding": _Cue(
+        rf"\b(?:findings?|found(?! out)|{_NOT_LOOKING}find(?! out)|how did (?:\w+ ){{1,4}}come out)\b",
+        ("find", "found", "come out"),
+    ),
     "learning_point": _Cue(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b", ("learning point", "lesson")),
     "good_practice": _Cue(
         r"\b(?:good practi[cs]e|strengths?|(?:went|done|worked) (?:really |very |so |particularly )?well|"
