@@ -1089,6 +1089,15 @@ def test_find_asks_for_a_finding_only_when_it_is_what_was_found(ask_matcher, que
     assert ("finding" in ask_matcher.read(question).asks.kinds) is finding
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["polise didnt talk to kids y", "Which agency didn't manage to speak to the children, and why not?"],
+)
+def test_asking_why_prefers_the_passage_that_gives_the_reason(ask, question: str) -> None:
+    # The finding says why ("because they were not at home"); the recommendation only what to do.
+    assert ask(question).best.id == "finding-police-children-not-seen"
+
+
 def test_how_something_came_out_of_the_audit_is_its_finding(ask) -> None:
     assert ask("How did multi-agency working come out of the audit?").best.id == "finding-multi-agency-health"
 

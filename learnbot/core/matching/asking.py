@@ -133,6 +133,7 @@ _QUANTITY = _Cue(
 )
 _SHARE = re.compile(_SHARE_WORDS)
 _WHY = re.compile(r"(?:(?:and|so|but|ok|okay) )?why\b")
+_ASKS_WHY = re.compile(r"\bwhy\b")
 """A question asking for a reason."""
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
 """A count in a passage ("Ten cases", "Two cases out of the 10"); years are not counts."""
@@ -167,6 +168,8 @@ _HAS_DURATION = (
 """A length of time in a passage ("six weeks", "two years"); a date range counts too."""
 _NORMATIVE = r"\b(?:should|must|ought|needs? to|recommend\w*|ensure)\b"
 """A passage that says what ought to happen, so can give a verdict on a case or a practice."""
+_REASON = r"\b(?:because|due to|resulting in|so that|as a result|in order to)\b"
+"""A passage that gives a reason or a consequence, so can answer "why"."""
 _CONTINUING = r"(?:these|those|such) (?:cases|families|children|situations)\b"
 """How a passage opens that is about the cases the passage before it describes."""
 _HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
@@ -325,6 +328,8 @@ class Asks:
     """Asks when or what happened after the briefing."""
     past: bool = False
     """Asks what was found or done ("did police see the children?"), not what should be done."""
+    why: bool = False
+    """Asks why: a passage giving a reason answers it best."""
     judgement: bool = False
     """Asks for a verdict ("should this still be with early help?", "is that right?")."""
     task: bool = False
@@ -373,6 +378,7 @@ def read_asks(question: str, joined: str) -> Asks:
         future=bool(_FUTURE.search(joined) or _AFTERWARDS.search(joined)),
         past=bool(_PAST.search(joined)),
         judgement=bool(_JUDGEMENT.search(joined)),
+        why=bool(_ASKS_WHY.search(joined)),
         task=bool(_TASK.search(joined) or _TRANSLATE.search(question)),
         facts=tuple((needed, what) for asked, needed, what in _FACTS if asked.search(joined)),
     )
@@ -410,6 +416,7 @@ class PassageFacts:
         self.has_duration = having(_HAS_DURATION)
         self.has_frequency = having(_HAS_FREQUENCY)
         self.normative = having(_NORMATIVE)
+        self.reasoned = having(_REASON)
         self.continues: list[int | None] = [
             doc - 1 if doc and re.match(_CONTINUING, item.text, re.IGNORECASE)
             and (item.section, item.number) == (items[doc - 1].section, items[doc - 1].number) else None
