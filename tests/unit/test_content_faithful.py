@@ -353,7 +353,9 @@ def test_every_item_has_distinct_hints(items: list[dict]) -> None:
     seen: dict[str, str] = {}
     for item in items:
         hints = item.get("hints", [])
-        assert 3 <= len(hints) <= 14, f"{item['id']} has {len(hints)} hints (want 3 to 14)"
+        # A cap keeps hints to the common ways of asking; at 14 nearly every item sat on it, and
+        # tuning swapped general hints out for one writer's wording (round24-c lost two questions).
+        assert 3 <= len(hints) <= 16, f"{item['id']} has {len(hints)} hints (want 3 to 16)"
         for hint in hints:
             key = " ".join(hint.casefold().split())
             assert key not in seen, f"hint {hint!r} is on both {seen[key]} and {item['id']}"
