@@ -641,6 +641,8 @@ def test_a_question_wanting_a_date_needs_a_dated_passage(ask, question: str, ans
         ("how many weeks did the auditing take", True),  # a length of time: the dates give it
         ("how many weeks do families wait for the support panel", False),
         ("how many cases did the audit look at", True),
+        ("did the audit run over more than one month", True),  # how long, which its dates give
+        ("were more than five fathers spoken to", False),  # how many, which it never counts
     ],
 )
 def test_a_question_wanting_a_figure_needs_a_passage_that_gives_one(ask, question: str, answered: bool) -> None:

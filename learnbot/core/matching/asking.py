@@ -121,13 +121,16 @@ _DONE_WITH = _Cue(
     ("with", "about", "happen", "done", "use", "share", "spread", "pass on"),
 )
 """Asking what is to be done with something ("what should we do with the good examples?")."""
+_A_COUNT = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|a hundred|half|"
+            r"a third|a quarter|a few|a handful|a dozen)")
+_TIME_UNIT = r"(?:days?|weeks?|months?|years?)\b"
+"""A length of time after a count: "more than one month" asks how long, not how many."""
 _SHARE_WORDS = r"\b(?:percent|percentage|proportion|ratio|fraction)\b"
 _QUANTITY = _Cue(
     r"\bhow (?:many(?! (?:working )?(?:days|weeks|months|years)\b)|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
     r"\bnumber of\b|\b(?:bigger|larger|smaller) than\b|\bsample size\b|"
     # "more than 5 cases", not "about more than spotting families"
-    r"\b(?:more|fewer|less) than (?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"twenty|fifty|a hundred|half|a third|a quarter|a few|a handful|a dozen)\b|"
+    rf"\b(?:more|fewer|less) than {_A_COUNT}\b(?! (?:working )?{_TIME_UNIT})|"
     + _SHARE_WORDS,
     ("how ", "number of", " than", "sample size", "percent", "proportion", "ratio", "fraction"),
 )
@@ -175,8 +178,9 @@ _CONTINUING = r"(?:these|those|such) (?:cases|families|children|situations)\b"
 _HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
 _DURATION = _Cue(
     r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b|"
-    r"\bhow many (?:working )?(?:days|weeks|months|years)\b",  # "how many weeks did it take"
-    ("how long", "time", "how many"),
+    r"\bhow many (?:working )?(?:days|weeks|months|years)\b|"  # "how many weeks did it take"
+    rf"\b(?:more|less|longer|shorter) than (?:{_A_COUNT}|an?) (?:working )?{_TIME_UNIT}",  # "run over more than one month"
+    ("how long", "time", "how many", "than"),
 )
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
 or a date answers them."""

@@ -127,6 +127,7 @@ CHAT_SPEAK = {
     "info": "information",
     # small words spelt as they sound (too short, or too like another word, for spelling correction)
     "wen": "when",
+    "dun": "done",
     "wich": "which",
     "ws": "was",
     "wuz": "was",
