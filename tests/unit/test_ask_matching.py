@@ -205,6 +205,9 @@ def test_glossary_expansion_alone_carries_a_long_form_to_its_abbreviation() -> N
         ("EH - what is it exactly", "gloss-early-help"),
         ("CSC = childrens social care right", "gloss-csc"),
         ("LPT - who's that in this briefing?", "gloss-lpt"),
+        # an abbreviation beside what it might stand for asks whether it does
+        ("CSC - is that children's social care in this briefing?", "gloss-csc"),
+        ("Is CCG the clinical commissioning group in this briefing?", "gloss-ccg"),
     ],
 )
 def test_what_does_x_stand_for_gives_the_glossary_entry(ask, question: str, entry: str) -> None:

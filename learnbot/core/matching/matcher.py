@@ -507,10 +507,22 @@ class Matcher:
                 slot.generic = True
                 slot.weight *= GENERIC_WEIGHT
         topical = [slot for slot in query.slots if not slot.generic]
-        if (not query.definitional and len(topical) == 1 and len(raw) <= BARE_TERM_WORDS
-                and not query.asks.kinds and not query.numbers):
-            query.definitional = self._is_bare_abbreviation(topical[0], question, raw)
+        if not query.definitional and not query.asks.kinds and not query.numbers:
+            if len(topical) == 1 and len(raw) <= BARE_TERM_WORDS:
+                query.definitional = self._is_bare_abbreviation(topical[0], question, raw)
+            elif len(topical) == 2 and len(raw) <= 2 * BARE_TERM_WORDS:
+                query.definitional = self._checks_spelling_out(topical, question, raw)
         return query
+
+    def _checks_spelling_out(self, topical: list[Slot], question: str, raw: list[str]) -> bool:
+        """Whether a short question only names an abbreviation and what it stands for ("CSC - is
+        that children's social care?"): then it asks what the abbreviation means."""
+        for short, long in (topical, topical[::-1]):
+            spelled = tuple(long.stem.split())
+            if (any(phrase == spelled for phrase, _ in short.alternatives[1:])
+                    and self._is_bare_abbreviation(short, question, [w for w in raw if w not in long.word.split()])):
+                return True
+        return False
 
     def _is_bare_abbreviation(self, slot: Slot, question: str, raw: list[str]) -> bool:
         """Whether a short question is only an abbreviation the pack defines ("LPT = ?", "EH - what
