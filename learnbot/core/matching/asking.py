@@ -123,21 +123,25 @@ _DONE_WITH = _Cue(
 """Asking what is to be done with something ("what should we do with the good examples?")."""
 _A_COUNT = (r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|a hundred|half|"
             r"a third|a quarter|a few|a handful|a dozen)")
-_TIME_UNIT = r"(?:days?|weeks?|months?|years?)\b"
+_UNITS = ("day", "week", "month", "year")
+_TIME_UNIT = rf"(?:working )?(?:{'|'.join(_UNITS)})s?\b"
 """A length of time after a count: "more than one month" asks how long, not how many."""
+_TIME_UNITS = rf"(?:working )?(?:{'|'.join(_UNITS)})s\b"
+"""The same after "how many" ("how many weeks"), where "how many day visits" counts visits."""
 _SHARE_WORDS = r"\b(?:percent|percentage|proportion|ratio|fraction)\b"
 _QUANTITY = _Cue(
-    r"\bhow (?:many(?! (?:working )?(?:days|weeks|months|years)\b)|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
+    rf"\bhow (?:many(?! {_TIME_UNITS})|big|large|small)\b|\bhow much (?!should|do|does|did|can|could|would|will|of\b|is\b|are\b)|"
     r"\bnumber of\b|\b(?:bigger|larger|smaller) than\b|\bsample size\b|"
     # "more than 5 cases", not "about more than spotting families"
-    rf"\b(?:more|fewer|less) than {_A_COUNT}\b(?! (?:working )?{_TIME_UNIT})|"
+    rf"\b(?:more|fewer|less) than {_A_COUNT}\b(?! {_TIME_UNIT})|"
     + _SHARE_WORDS,
     ("how ", "number of", " than", "sample size", "percent", "proportion", "ratio", "fraction"),
 )
 _SHARE = re.compile(_SHARE_WORDS)
 _WHY = re.compile(r"(?:(?:and|so|but|ok|okay) )?why\b")
-_ASKS_WHY = re.compile(r"\bwhy\b")
 """A question asking for a reason."""
+_ASKS_WHY = re.compile(r"\bwhy\b")
+"""A question asking why anywhere in it ("and why not?"), which a passage giving a reason answers."""
 _HAS_NUMBER = r"\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?![()])"
 """A count in a passage ("Ten cases", "Two cases out of the 10"); years are not counts."""
 _HAS_DATE = (
@@ -178,8 +182,8 @@ _CONTINUING = r"(?:these|those|such) (?:cases|families|children|situations)\b"
 _HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
 _DURATION = _Cue(
     r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b|"
-    r"\bhow many (?:working )?(?:days|weeks|months|years)\b|"  # "how many weeks did it take"
-    rf"\b(?:more|less|longer|shorter) than (?:{_A_COUNT}|an?) (?:working )?{_TIME_UNIT}",  # "run over more than one month"
+    rf"\bhow many {_TIME_UNITS}|"  # "how many weeks did it take"
+    rf"\b(?:more|less|longer|shorter) than (?:{_A_COUNT}|an?) {_TIME_UNIT}",  # "run over more than one month"
     ("how long", "time", "how many", "than"),
 )
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
@@ -365,6 +369,7 @@ def read_asks(question: str, joined: str) -> Asks:
             # "what should we do with the examples that went well": what is to be done with it
             wanted = ("learning_point", "recommendation")
             kinds = tuple(kind for kind in kinds if kind != "good_practice" and kind not in wanted) + wanted
+    share = bool(_SHARE.search(joined)) or "%" in question
     return Asks(
         kinds=kinds,
         meaning=bool(_DEFINITIONAL.search(joined) or _EQUALS.match(question)
@@ -373,8 +378,8 @@ def read_asks(question: str, joined: str) -> Asks:
         what_is=not kinds and bool(_what_is_words(question)),
         what_is_clause="" if kinds else _last_clause_what_is(question),
         # "what % of cases"; "why does it matter how much info is written down" wants a reason
-        quantity=(bool(_QUANTITY.search(joined)) or "%" in question) and not _WHY.match(joined),
-        share=bool(_SHARE.search(joined)) or "%" in question,
+        quantity=(bool(_QUANTITY.search(joined)) or share) and not _WHY.match(joined),
+        share=share,
         time=bool(_TIME.search(joined) or _A_YEAR.search(joined)),  # "is this from before 2018?"
         calendar=bool(_CALENDAR.search(joined)),
         duration=bool(_DURATION.search(joined)),
@@ -404,14 +409,13 @@ class PassageFacts:
     briefing; and so what a passage does not give that a question asks for."""
 
     def __init__(self, items: tuple[Item, ...], meta: PackMeta) -> None:
-        def having(pattern: str) -> list[bool]:
+        def having(pattern: str, where: str = "text") -> list[bool]:
             compiled = re.compile(pattern, re.IGNORECASE)
-            return [bool(compiled.search(item.text)) for item in items]
+            return [bool(compiled.search(getattr(item, where))) for item in items]
 
         self.items = items
         self.has_number = having(_HAS_NUMBER)
-        counts = re.compile(_HAS_NUMBER, re.IGNORECASE)
-        self.counted = [has or bool(counts.search(item.section)) for has, item in zip(self.has_number, items)]
+        self.counted = [text or heading for text, heading in zip(self.has_number, having(_HAS_NUMBER, "section"))]
         """Passages that give a number, or whose heading counts them ("Good Practice (identified in
         one case)" answers "in how many cases was good practice found?")."""
         # A date in learnbot's own note ("revised since, in 2018 and 2023") is not the briefing

@@ -81,12 +81,16 @@ def words(text: str) -> list[str]:
             out.append(token)
     if "to" in out:
         # "didn't manage to speak to the children" asks whether they spoke to them, not about managers
-        out = [w for i, w in enumerate(out)
-               if not (w in _LINKING_BEFORE_TO and i + 1 < len(out) and out[i + 1] == "to")]
+        out = _dropped_before(out, _LINKING_BEFORE_TO, "to")
     if "not" in out:
         # "don't agree", "can't agree" and "didn't agree" all say "not agree"
-        out = [w for i, w in enumerate(out) if not (w in _AUXILIARIES and i + 1 < len(out) and out[i + 1] == "not")]
+        out = _dropped_before(out, _AUXILIARIES, "not")
     return out
+
+
+def _dropped_before(out: list[str], dropped: frozenset[str], following: str) -> list[str]:
+    """``out`` without the words of ``dropped`` that come straight before ``following``."""
+    return [w for i, w in enumerate(out) if not (w in dropped and i + 1 < len(out) and out[i + 1] == following)]
 
 
 @lru_cache(maxsize=65536)
