@@ -812,7 +812,10 @@ def test_asking_what_to_do_with_good_practice_wants_the_learning(ask_matcher, qu
     [
         ("What should early help workers do when a plan isn't working?", True),
         ("what must the police do now", True),
+        ("what does the audit want CSC to do about thresholds", True),
+        ("what do they expect schools to do", True),
         ("what did the police do", False),
+        ("what do you want to do", False),
         ("what should happen", False),
     ],
 )
@@ -822,6 +825,16 @@ def test_asking_what_someone_should_do_wants_a_recommendation(ask_matcher, quest
 
 def test_what_early_help_workers_should_do_is_the_recommendation_not_the_finding(ask) -> None:
     assert ask("What should early help workers do when a plan isn't working?").best.id == "rec-5"
+
+
+def test_what_the_audit_wants_done_is_the_recommendation_and_the_audit_is_only_the_source(ask) -> None:
+    # "the audit" is where the answer is, as in "what did the audit find", not a topic
+    assert ask("what does the audit want CSC to do about thresholds?").best.id == "rec-7"
+
+
+def test_chat_speak_whats_is_what(ask) -> None:
+    # "wats" is no misspelt "waits": read so, the question was about delays
+    assert ask("wats the defintion of erly help").best.id == "gloss-early-help"
 
 
 def test_what_to_do_with_the_good_examples_is_to_share_them(ask) -> None:

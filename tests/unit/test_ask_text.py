@@ -214,6 +214,7 @@ def test_words_drop_possessives(raw: str, expected: list[str]) -> None:
         ("ppl in early help b4 CSC", ["people", "in", "early", "help", "before", "csc"]),
         ("when ws the audit done", ["when", "was", "the", "audit", "done"]),
         ("wen was the audit dun", ["when", "was", "the", "audit", "done"]),
+        ("wats erly help", ["what", "erly", "help"]),
     ],
 )
 def test_words_expand_chat_speak(raw: str, expected: list[str]) -> None:

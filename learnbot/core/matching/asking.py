@@ -62,9 +62,12 @@ _NOT_LOOKING = "".join(
 )
 """Lookbehinds (each of fixed width, as Python needs): "find" after "where do I" looks for something."""
 _KIND_CUES = {
-    # "what should early help workers do ...": a recommendation says who should do what
+    # "what should early help workers do ...", "what does the audit want CSC to do": a
+    # recommendation says who should do what
     "recommendation": _Cue(
-        r"\b(?:recs?|recommend\w*)\b|\bwhat (?:should|must|needs? to|ought to) (?:\w+ ){1,3}do\b", ("rec", "what")
+        r"\b(?:recs?|recommend\w*)\b|\bwhat (?:should|must|needs? to|ought to) (?:\w+ ){1,3}do\b|"
+        r"\bwhat (?:does|do|did) (?:\w+ ){1,3}(?:want|expect) (?:\w+ ){1,3}to do\b",
+        ("rec", "what"),
     ),
     # "where do I find the procedure", "find out what happened": looking for, not what was found
     # "how did management oversight come out in the audit?": what was found about it

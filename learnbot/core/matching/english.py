@@ -94,6 +94,8 @@ CHAT_SPEAK = {
     "wot": "what",
     "wht": "what",
     "whats": "what",
+    "wats": "what",
+    "wots": "what",
     "hw": "how",
     "u": "you",
     "ur": "your",

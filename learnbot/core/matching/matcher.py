@@ -68,7 +68,7 @@ the asker checking what follows, which is the question."""
 _REPORTING = frozenset(
     "find finds found say says said think thought thinks rate rated conclude concluded identify identified "
     "note noted see saw show showed shows highlight highlighted feel felt judge judged "
-    "describe described make made".split()
+    "describe described make made want wants expect expects".split()
 )
 """Verbs by which a source gives its answer: "what did the audit find", "the auditors thought".
 "recommend" is not one: it says which kind of passage is wanted."""
