@@ -707,6 +707,19 @@ def test_an_out_of_scope_topic_mentioned_in_passing_does_not_decline_a_scenario(
     assert not ask("how do I run a core group meeting").answered
 
 
+@pytest.mark.parametrize(
+    "question", ["can't join the Teams meeting", "can I use Teams on my personal phone", "teams chat notifications not showing"]
+)
+def test_teams_the_app_is_office_it_not_teams_of_staff(ask, question: str) -> None:
+    assert not ask(question).answered
+
+
+def test_a_teams_meeting_in_a_story_is_only_where_it_happened(ask) -> None:
+    answer = ask("we had a Teams meeting with the family and the school but dad never comes, and nobody has "
+                 "asked him why. what does the audit say?")
+    assert answer.answered and answer.best.id == "finding-fathers"
+
+
 def test_the_asking_sentence_of_a_story_says_what_is_wanted(ask) -> None:
     # The story (drinking, violence, months of early help) fits the complex-needs finding; the
     # question asked at its end is whether the case belongs with social care.

@@ -221,6 +221,22 @@ def test_words_expand_chat_speak(raw: str, expected: list[str]) -> None:
     assert words(raw) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("join the Teams meeting", "join the microsoft teams meeting"),
+        ("share my screen on Teams", "share my screen on microsoft teams"),
+        ("a teams call", "a microsoft teams call"),
+        ("on MS Teams", "on ms teams"),
+        ("the two Teams disagreed", "the two teams disagreed"),
+        ("teams meeting about the case", "teams meeting about the case"),
+        ("passed between teams", "passed between teams"),
+    ],
+)
+def test_words_name_teams_the_app_in_full(raw: str, expected: str) -> None:
+    assert " ".join(words(raw)) == expected
+
+
 def test_words_keep_numbers_and_glued_references() -> None:
     assert words("rec 4, lp3 and recs 1-2") == ["rec", "4", "lp3", "and", "recs", "1", "2"]
     assert words("Working Together (2015)") == ["working", "together", "2015"]

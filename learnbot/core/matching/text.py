@@ -48,6 +48,29 @@ def normalise(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_TEAMS = re.compile(r"\b(?P<before>[A-Za-z]+ )?(?P<teams>[Tt]eams)\b(?P<after> [a-z]+)?")
+_APP_BEFORE = frozenset("on in by via over into with using through use open install download".split())
+"""Words before a capitalised "Teams" that make it the app: "on Teams", "via Teams"."""
+_APP_AFTER = frozenset("meeting call chat link invite channel app status notification".split())
+"""Words after a capitalised "Teams" that make it the app: "a Teams call"."""
+_ONLY_THE_APP = frozenset("call chat link invite channel app".split())
+"""Words after "teams" in any case that make it the app ("teams call"), where "teams meeting"
+typed small may be a meeting of teams."""
+
+
+def _the_app(found: re.Match[str]) -> str:
+    """"Teams" as the Microsoft app ("on Teams", "a Teams call") named in full, so that it reads
+    as the app: else "Teams meeting" would share the stems of "team meeting"."""
+    before, teams, after = found.group("before") or "", found.group("teams"), found.group("after") or ""
+    if before.strip().lower() in ("microsoft", "ms"):
+        return found.group(0)
+    following = after.strip().removesuffix("s")
+    capital = teams == "Teams" and (before.strip().lower() in _APP_BEFORE or following in _APP_AFTER)
+    if capital or following in _ONLY_THE_APP:
+        teams = "Microsoft Teams"
+    return before + teams + after
+
+
 _AUXILIARIES = frozenset("do does did can could would will shall should is are was were has have had must".split())
 """Verbs that only carry a negation ("do not", "can not"), dropped before "not"."""
 _LINKING_BEFORE_TO = frozenset(
@@ -65,6 +88,8 @@ _NOT_GLUED = {
 
 def words(text: str) -> list[str]:
     """The words of ``text``: normalised, split, contractions opened, chat-speak expanded."""
+    if "eams" in text:
+        text = _TEAMS.sub(_the_app, text)
     text = normalise(text)
     for short, full in _WHOLE_CONTRACTIONS.items():
         text = text.replace(short, full)
