@@ -676,6 +676,9 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "what did the assurance group decide about the report",
         "what happened to the escalated cases after the audit",
         "what happened in the end to the cases that were escalated",
+        "What ended up happening to the four cases that got escalated to social care?",
+        "What was the outcome for the four cases escalated to Children Social Care?",
+        "what happened to the four escalated cases",
         "What does LLR stand for?",  # the briefing uses LLR but never spells it out
         "who was the lead auditor for the LSCB",
     ],
@@ -689,6 +692,8 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
     [
         ("when does a family need a named lead worker", {"def-thresholds-complex"}),
         ("what did the audit find about dads", {"finding-fathers"}),
+        # what was done to the cases is itself the answer here
+        ("What happened to the cases the audit group were most worried about?", {"finding-cases-escalated"}),
     ],
 )
 def test_fact_cues_leave_ordinary_questions_alone(ask, question: str, expected: set[str]) -> None:

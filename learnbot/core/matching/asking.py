@@ -206,6 +206,9 @@ _PERSON = (
     r"(?:famil\w*|child\w*|kids?|parents?|mums?|mothers?|dads?|fathers?|practitioners?|workers?|staff|"
     r"officers?|auditors?|managers?|people|persons?|professionals?|chairs?|leads?)"
 )
+_CASES = r"(?:cases?|famil(?:y|ies)|children|child|kids|referrals?|files?)"
+_ACTED_ON = r"(?:escalated|referred|stepped up|stepped down|sent|passed|pushed|bounced|moved|transferred|flagged)"
+"""What was done to cases in "what happened to the cases escalated to social care?"."""
 _FACTS = (
     # (what the question asks for, what a passage must say to answer it (None: no passage can),
     #  what the answer would be, for saying plainly that the briefing does not give it)
@@ -239,6 +242,16 @@ _FACTS = (
     (_Cue(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b",
           ("cost", "fund", "budget", "price", "spen", "salar")),
      _Cue(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", (), re.I), "costs or funding"),
+    # "what happened to the four cases escalated to social care?": what came after what was done
+    # to them, which "Four cases were escalated ..." does not say
+    (_Cue(r"\b(?:what (?:has |have )?(?:happened|ended up happening|became|came) (?:to|of|with)|"
+          r"what (?:was|were|is|are) the (?:outcomes?|results?) (?:for|of)) (?:the |those |these |all )?"
+          rf"(?:(?:\w+ ){{0,2}}?{_ACTED_ON} {_CASES}|(?:\w+ ){{0,2}}?{_CASES} (?:that |which )?(?:were |was |got |had been |"
+          rf"have been )?(?:then )?{_ACTED_ON})\b",
+          ("happen", "became", "came", "outcome", "result")),
+     _Cue(r"\b(?:outcomes?|resulted|results? (?:was|were|showed)|led to|went on to|subsequently|(?:was|were) then|"
+          r"closed|allocated to)\b", (), re.I),
+     "what happened to them afterwards"),
 )
 """Facts a question can ask for that a passage must state to answer it: the briefing names no
 family or worker, and "who chairs the group?" is not answered by a passage about the group."""
