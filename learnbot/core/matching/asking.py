@@ -80,7 +80,7 @@ _KIND_CUES = {
         r"\b(?:good practi[cs]e|strengths?|(?:went|done|worked) (?:really |very |so |particularly )?well|"
         r"praised|good examples?|the positives|"
         r"positive (?:stuff|things|bits|examples?|practi[cs]e|work)|(?:really|very|such|some) good work|"
-        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do) (?:good|effective|strong|best) (?:\w+ ){1,3}(?:look|looks)|"
+        r"examples? of good|what good (?:looks|looked) like|what (?:did|does|do|would|should) (?:good|effective|strong|best) (?:\w+ ){1,4}(?:look|looks)|"
         r"good (?:\w+ ){1,2}(?:looks|looked) like|"
         # "what should my supervision look like", "in the strong case", "held up as a good plan"
         r"what should (?:my|our|the|a|an) (?:\w+ ){0,2}(?:look like|be showing)|"
