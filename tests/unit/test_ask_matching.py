@@ -863,11 +863,20 @@ def test_what_to_do_with_the_good_examples_is_to_share_them(ask) -> None:
 
 @pytest.mark.parametrize(
     "question, expected",
-    [("UHL - who's that?", "gloss-uhl"), ("what's LPT", "gloss-lpt"), ("who are LPT", "gloss-lpt")],
+    [
+        ("UHL - who's that?", "gloss-uhl"), ("what's LPT", "gloss-lpt"), ("who are LPT", "gloss-lpt"),
+        # the kind of body asked for is no topic: "agency" is not the agencies the passages list
+        ("LPT = which organisation?", "gloss-lpt"), ("what organisation is UHL", "gloss-uhl"),
+        ("what kind of organisation is the CCG", "gloss-ccg"),
+    ],
 )
 def test_what_or_who_is_an_abbreviation_gets_its_glossary_entry(ask, question: str, expected: str) -> None:
     answer = ask(question)
     assert answer.best.id == expected
+
+
+def test_which_agencies_did_something_is_no_question_of_what_a_name_means(ask) -> None:
+    assert ask("which agencies were in the audit group").best.id == "method-audit-group"
 
 
 def test_list_asks_for_a_kind_as_a_verb_and_names_a_list_as_a_noun(ask) -> None:

@@ -303,17 +303,24 @@ _ABOUT_US = _Cue(
     ("us", "me", "my", "our"),
 )
 """A practitioner asking about their own role after introducing it: then the role is the topic."""
+_BODY = r"(?:organi[sz]ations?|agency|agencies|body|bodies|outfit)"
+"""What kind of thing an abbreviation names, in "what organisation is UHL"."""
+BODY_WORDS = frozenset("organisation organisations organization organizations agency agencies body bodies outfit".split())
 _DEFINITIONAL = _Cue(
     r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
     r"\bwhat (?:\S+ ){1,4}means\b|\bwhat (?:is |s )?(?:that|this|it|they) (?:all )?about\s*$|"
     r"\bmeaning (?:of|behind)\b|\bmeant by\b|\b(?:mean|means|meaning)\s*$|\bstands?\s+for\b|"
     r"\b(?:means|mean|stands?\s+for) what\b|"  # "LSCB means what exactly"
     r"\bdefin(?:e|ed|ition|itions)\b|\babbreviation\b|"
+    # "what organisation is UHL", "LPT = which agency?": what kind of body a name stands for
+    rf"\b(?:which|what)(?: (?:kind|type|sort) of)? {_BODY} (?:is|are|was|were|s) (?:the |an? )?\w+(?: \w+)?\s*$|"
+    rf"^\W*\w+ (?:which|what)(?: (?:kind|type|sort) of)? {_BODY}\W*$|"
     r"\bwhat (?:does|do|is|s) (?:\S+ ){1,2}refer(?:s|ring)? to\s*$|"  # "what does CSC refer to"
     rf"\bfull (?:name|form|title)\b(?! of (?:the |their |a |an |his |her |my |our )?(?:\w+ )?{_PERSON})|"
     r"\b(?:in full|long form)\s*$|"  # "CSC full name pls", not "the full name of the social worker"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
-    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about", "refer", "full", "long form"),
+    ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about", "refer", "full", "long form",
+     "organi", "agenc", "bod", "outfit"),
 )
 """Questions that ask what a term is or means: "what is EHA?", "what does TAR stand for"."""
 _WHAT_FOR = re.compile(r"\bwhat (?:is |s |are )?(?:that|this|it|they) (?:actually |even )?for$")

@@ -33,6 +33,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from learnbot.core.matching.asking import (
+    BODY_WORDS,
     SOURCE_WORDS,
     Asks,
     PassageFacts,
@@ -62,6 +63,8 @@ _REFER = frozenset({"refer", "refers", "referring"})
 """The verb of "what does CSC refer to", which names no referral."""
 _SPELLED_OUT = frozenset({("full", "name"), ("full", "form"), ("full", "title"), ("in", "full"), ("long", "form")})
 """How a question asks for an abbreviation spelled out ("CSC full name pls")."""
+_KIND_OF = (["what", "kind"], ["what", "type"], ["what", "sort"], ["which", "kind"], ["which", "type"])
+"""How "what kind of organisation is X" opens, before "of"."""
 _CHECKING = frozenset({"true", "fair", "right", "correct", "accurate"})
 """The word of "is it true that ...", "would it be fair to say ...", "am I right in thinking ...":
 the asker checking what follows, which is the question."""
@@ -439,6 +442,11 @@ class Matcher:
             for position in range(len(raw) - 1):
                 if (raw[position], raw[position + 1]) in _SPELLED_OUT:
                     reporting.update((position, position + 1))  # "CSC full name": no one's name
+            reporting.update(  # "what organisation is UHL": the kind of answer, not a topic
+                position for position, word in enumerate(raw)
+                if word in BODY_WORDS and position and (raw[position - 1] in ("which", "what")
+                                                        or raw[max(position - 3, 0):position - 1] in _KIND_OF)
+            )
         reporting.update(
             position for position, word in enumerate(raw[1:-1], 1)
             if word in _CHECKING and raw[position - 1] in ("it", "be", "i")
