@@ -327,6 +327,14 @@ def test_a_typo_is_read_as_the_likelier_word(ask_matcher) -> None:
     assert "case" in {slot.word for slot in ask_matcher.read("which caes were escalated").slots}
 
 
+def test_a_rare_word_a_letter_short_of_a_common_pack_word_is_that_word(ask, ask_matcher) -> None:
+    """"recoded" is English, but rare; "recorded", a letter longer, is common and the pack's. A
+    real word the pack does not use and no letter away from one ("funding") stays itself."""
+    assert "recorded" in {slot.word for slot in ask_matcher.read("demograpic info not recoded").slots}
+    assert ask("demograpic info not recoded").best.id == "finding-demographics"
+    assert "funding" in {slot.word for slot in ask_matcher.read("was funding an issue").slots}
+
+
 def test_a_word_typed_in_two_pieces_is_put_back_together(ask_matcher) -> None:
     """"feed bak": one piece is no word, the two together a pack word with a typo. Small words
     and whole words stay apart ("for dal", "learning pt 1")."""

@@ -345,7 +345,15 @@ class Matcher:
 
     def _nearest(self, word: str) -> str:
         """:meth:`_correct` for a word that is not the pack's, worked out."""
-        if ENGLISH.band(word) is not None:
+        band = ENGLISH.band(word)
+        if band is not None:
+            if band <= RARE_BAND and len(word) >= 5:
+                # "recoded": a rare word one letter short of a common one the pack uses
+                # ("recorded") is likelier that word with a letter left out
+                fuller = next((w for w in _one_more_letter(word) if w in self.index.surface_words
+                               and (ENGLISH.band(w) or 0) >= COMMON_BAND), "")
+                if fuller:
+                    return fuller
             # a real word the pack does not use ("funding"), not a typo of one it does; but
             # "supervisory" and "managerial" are supervision and managers in other clothes
             return self._derived_from(word) or word
