@@ -842,6 +842,8 @@ def test_asking_what_to_do_with_good_practice_wants_the_learning(ask_matcher, qu
         ("what must the police do now", True),
         ("what does the audit want CSC to do about thresholds", True),
         ("what do they expect schools to do", True),
+        ("which agency was told to make sure kids are spoken to", True),
+        ("I was told to wait for the panel", False),
         ("what did the police do", False),
         ("what do you want to do", False),
         ("what should happen", False),

@@ -66,8 +66,11 @@ _KIND_CUES = {
     # recommendation says who should do what
     "recommendation": _Cue(
         r"\b(?:recs?|recommend\w*)\b|\bwhat (?:should|must|needs? to|ought to) (?:\w+ ){1,3}do\b|"
-        r"\bwhat (?:does|do|did) (?:\w+ ){1,3}(?:want|expect) (?:\w+ ){1,3}to do\b",
-        ("rec", "what"),
+        r"\bwhat (?:does|do|did) (?:\w+ ){1,3}(?:want|expect) (?:\w+ ){1,3}to do\b|"
+        # "which agency was told to make sure kids are spoken to": what it was recommended to do
+        r"\b(?:which|who|what) (?:\w+ ){0,2}(?:was|were|is|are|has been|have been) (?:told|asked|advised|expected|"
+        r"required) to\b",
+        ("rec", "what", "which", "who"),
     ),
     # "where do I find the procedure", "find out what happened": looking for, not what was found
     # "how did management oversight come out in the audit?": what was found about it
