@@ -878,6 +878,8 @@ def test_what_to_do_with_the_good_examples_is_to_share_them(ask) -> None:
         # the kind of body asked for is no topic: "agency" is not the agencies the passages list
         ("LPT = which organisation?", "gloss-lpt"), ("what organisation is UHL", "gloss-uhl"),
         ("what kind of organisation is the CCG", "gloss-ccg"),
+        # a question ending "what is X" after words of its own, with no comma or dash between
+        ("sorry new here what is LPT", "gloss-lpt"), ("can someone tell me who is UHL", "gloss-uhl"),
     ],
 )
 def test_what_or_who_is_an_abbreviation_gets_its_glossary_entry(ask, question: str, expected: str) -> None:

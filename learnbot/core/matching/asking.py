@@ -329,6 +329,9 @@ _DEFINITIONAL = _Cue(
 _WHAT_FOR = re.compile(r"\bwhat (?:is |s |are )?(?:that|this|it|they) (?:actually |even )?for$")
 """Asking what a thing just named is for: "... a TAF meeting - what's it for?" (tried only on
 questions ending in "for")."""
+_ENDS_WHAT_IS = re.compile(r"\b(?:what|who)(?:'s|\u2019s|s|\s+is|\s+are)\s+(?:an?\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\W*$",
+                           re.IGNORECASE)
+"""A question that ends "what is X" after words of its own, with no comma or dash between."""
 _CLAUSE_BREAK = re.compile(r"\s[-\u2013\u2014]+\s|[:;,.?!]\s")
 """Where a question's last clause starts: "for the glossary on my handout - what is UHL"."""
 _EQUALS = re.compile(r"\W*[A-Za-z&]{2,6}\s*=")
@@ -380,9 +383,13 @@ def _what_is_words(text: str) -> str:
 
 
 def _last_clause_what_is(question: str) -> str:
-    """The words of the question's last clause, if it asks "what (or who) is X?"."""
+    """The words of the question's last clause, if it asks "what (or who) is X?", or of the
+    "what is X" it ends with ("sorry new here what is LPT")."""
     clauses = _CLAUSE_BREAK.split(question.strip())
-    return _what_is_words(clauses[-1]) if len(clauses) > 1 else ""
+    if len(clauses) > 1:
+        return _what_is_words(clauses[-1])
+    ending = _ENDS_WHAT_IS.search(question)
+    return _what_is_words(ending.group(0)) if ending and ending.start() else ""
 
 
 def read_asks(question: str, joined: str) -> Asks:
