@@ -1173,6 +1173,13 @@ def test_a_year_in_a_question_asks_about_when(ask_matcher, ask) -> None:
     assert_top_in(ask("was this audit done before 2018?"), {"bg-audit-aims", "method-sample"})
 
 
+def test_which_months_asks_about_when(ask_matcher, ask) -> None:
+    """"What months", like "what month", asks for dates; "after months of early help" does not."""
+    assert ask_matcher.read("what months were covered").asks.calendar
+    assert not ask_matcher.read("after months of early help nothing has changed").asks.time
+    assert ask("what months were covered").best.id == "bg-audit-aims"
+
+
 def test_a_season_asks_about_when(ask_matcher, ask) -> None:
     """A season names a time, not a topic: the question is about when the audit ran."""
     assert ask_matcher.read("did the audit happen in the winter?").asks.time

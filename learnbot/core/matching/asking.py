@@ -155,14 +155,14 @@ _HAS_DATE = (
     r"(?:19|20)\d\d)\b"
 )
 _TIME = _Cue(
-    r"\b(?:when|what (?:date|year|month|time)|which (?:year|month|date)|how long|how recent|dates?|"
+    r"\b(?:when|what (?:dates?|years?|months?|time)|which (?:years?|months?|dates?)|how long|how recent|dates?|"
     r"timeframe|time ?scale|period|year|month|spring|summer|autumn|winter)\b",
     ("when", "date", "year", "month", "how long", "how recent", "time", "period", "spring", "summer", "autumn",
      "winter"),
 )
 """Questions about when: "when was the audit done", "which year's guidance"."""
 _CALENDAR = _Cue(
-    r"\b(?:what|which) (?:date|day|year|month)\b(?! to (?:day|month|year))|"  # not "what day-to-day life"
+    r"\b(?:what|which) (?:dates?|day|years?|months?)\b(?! to (?:day|month|year))|"  # not "what day-to-day life"
     r"\bwhen (?:will|is the next|does the next)\b|"
     r"\bwhat time\b|\bdeadline\b|"
     r"\bwhen (?:is|are|s) (?:(?:the|their|our|a|an) )?(?:\w+ ){0,3}(?:meeting|meetings|panel|"
