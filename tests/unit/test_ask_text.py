@@ -237,6 +237,20 @@ def test_words_name_teams_the_app_in_full(raw: str, expected: str) -> None:
     assert " ".join(words(raw)) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("no supervision in ages", "no supervision in"),
+        ("open to early help for ages", "open to early help for"),
+        ("I flagged it ages ago", "i flagged it ago"),
+        ("early help for ages 0 to 19", "early help for ages 0 to 19"),
+        ("children of all ages", "children of all ages"),
+    ],
+)
+def test_words_drop_ages_meaning_a_long_time(raw: str, expected: str) -> None:
+    assert " ".join(words(raw)) == expected
+
+
 def test_words_keep_numbers_and_glued_references() -> None:
     assert words("rec 4, lp3 and recs 1-2") == ["rec", "4", "lp3", "and", "recs", "1", "2"]
     assert words("Working Together (2015)") == ["working", "together", "2015"]

@@ -104,6 +104,9 @@ def words(text: str) -> list[str]:
             out.extend(replacement.split())
         else:
             out.append(token)
+    if "ages" in out:
+        # "in ages", "for ages", "ages ago": a long time, not children's ages ("for ages 0 to 19" is)
+        out = [w for i, w in enumerate(out) if not (w == "ages" and _for_a_long_time(out, i))]
     if "to" in out:
         # "didn't manage to speak to the children" asks whether they spoke to them, not about managers
         out = _dropped_before(out, _LINKING_BEFORE_TO, "to")
@@ -111,6 +114,14 @@ def words(text: str) -> list[str]:
         # "don't agree", "can't agree" and "didn't agree" all say "not agree"
         out = _dropped_before(out, _AUXILIARIES, "not")
     return out
+
+
+def _for_a_long_time(out: list[str], i: int) -> bool:
+    """Whether "ages" at ``i`` says a long time: "in ages", "for ages", "ages ago"."""
+    following = out[i + 1] if i + 1 < len(out) else ""
+    if following.isdigit() or following in ("of", "between", "from"):
+        return False
+    return following == "ago" or (i > 0 and out[i - 1] in ("in", "for"))
 
 
 def _dropped_before(out: list[str], dropped: frozenset[str], following: str) -> list[str]:
