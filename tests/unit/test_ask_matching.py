@@ -721,7 +721,11 @@ def test_an_out_of_scope_topic_mentioned_in_passing_does_not_decline_a_scenario(
 
 
 @pytest.mark.parametrize(
-    "question", ["can't join the Teams meeting", "can I use Teams on my personal phone", "teams chat notifications not showing"]
+    "question",
+    [
+        "can't join the Teams meeting", "can I use Teams on my personal phone", "teams chat notifications not showing",
+        "can you change my Teams background",
+    ],
 )
 def test_teams_the_app_is_office_it_not_teams_of_staff(ask, question: str) -> None:
     assert not ask(question).answered
@@ -1229,6 +1233,7 @@ def test_quoting_is_how_the_briefing_says_it_not_what_it_is_about(ask_matcher, a
     [
         ("can u write me a cv", True),
         ("could you book a meeting room for the TAF", True),
+        ("can you fix my laptop", True),
         ("can you translate this letter for mum", True),
         ("can you explain recommendation 7", False),
         ("can you remind me what the findings on fathers were", False),

@@ -228,6 +228,7 @@ def test_words_expand_chat_speak(raw: str, expected: list[str]) -> None:
         ("share my screen on Teams", "share my screen on microsoft teams"),
         ("a teams call", "a microsoft teams call"),
         ("on MS Teams", "on ms teams"),
+        ("my Teams background", "my microsoft teams background"),
         ("the two Teams disagreed", "the two teams disagreed"),
         ("teams meeting about the case", "teams meeting about the case"),
         ("passed between teams", "passed between teams"),

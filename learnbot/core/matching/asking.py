@@ -97,7 +97,8 @@ _KIND_CUES = {
 """Words that say which kind of passage a question wants ("what do the recommendations say ...")."""
 _TASK = _Cue(
     r"\b(?:can|could|would|will) (?:you|u) (?:please |pls |plz )?(?:write|draft|translate|book|reset|fill|send|"
-    r"email|print|make|create|produce|order|arrange|set up|sort out|recommend a|recommend an|recommend some)\b",
+    r"email|print|make|create|produce|order|arrange|set up|sort out|change|fix|install|recommend a|recommend an|"
+    r"recommend some)\b",
     ("you", "u "),
 )
 """Asking learnbot to do a task ("can you write me a CV", "could you book a room"), where "can you

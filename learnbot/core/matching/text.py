@@ -51,7 +51,10 @@ def normalise(text: str) -> str:
 _TEAMS = re.compile(r"\b(?P<before>[A-Za-z]+ )?(?P<teams>[Tt]eams)\b(?P<after> [a-z]+)?")
 _APP_BEFORE = frozenset("on in by via over into with using through use open install download".split())
 """Words before a capitalised "Teams" that make it the app: "on Teams", "via Teams"."""
-_APP_AFTER = frozenset("meeting call chat link invite channel app status notification".split())
+_APP_AFTER = frozenset(
+    "meeting call chat link invite channel app status notification background account setting camera profile "
+    "message recording screen".split()
+)
 """Words after a capitalised "Teams" that make it the app: "a Teams call"."""
 _ONLY_THE_APP = frozenset("call chat link invite channel app".split())
 """Words after "teams" in any case that make it the app ("teams call"), where "teams meeting"
