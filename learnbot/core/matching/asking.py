@@ -75,8 +75,10 @@ _KIND_CUES = {
     # "where do I find the procedure", "find out what happened": looking for, not what was found
     # "how did management oversight come out in the audit?": what was found about it
     "finding": _Cue(
-        rf"\b(?:findings?|found(?! out)|{_NOT_LOOKING}find(?! out)|how did (?:\w+ ){{1,4}}come out)\b",
-        ("find", "found", "come out"),
+        rf"\b(?:findings?|found(?! out)|{_NOT_LOOKING}find(?! out)|how did (?:\w+ ){{1,4}}come out|"
+        # "what poor practice did it identify": what the findings say went wrong, not the good practice
+        r"(?:poor|bad|weak|poorer|worse|worst|weaker|unsafe|inconsistent) practi[cs]e)\b",
+        ("find", "found", "come out", "practi"),
     ),
     "learning_point": _Cue(r"\b(?:learning points?|lessons?(?: learn[te]d)?)\b", ("learning point", "lesson")),
     "good_practice": _Cue(
