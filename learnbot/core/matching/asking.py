@@ -309,9 +309,9 @@ _ABOUT_US = _Cue(
     ("us", "me", "my", "our"),
 )
 """A practitioner asking about their own role after introducing it: then the role is the topic."""
-_BODY = r"(?:organi[sz]ations?|agency|agencies|body|bodies|outfit)"
-"""What kind of thing an abbreviation names, in "what organisation is UHL"."""
 BODY_WORDS = frozenset("organisation organisations organization organizations agency agencies body bodies outfit".split())
+"""What kind of thing an abbreviation names, in "what organisation is UHL"."""
+_BODY = f"(?:{'|'.join(sorted(BODY_WORDS))})"
 _DEFINITIONAL = _Cue(
     r"\bwhat (?:does|do|did|is|s|are) (?:\S+ ){0,6}?(?:mean|means|meant)\b(?! (?:it|that|we|i|you|they|for|to)\b)|"
     r"\bwhat (?:\S+ ){1,4}means\b|\bwhat (?:is |s )?(?:that|this|it|they) (?:all )?about\s*$|"

@@ -63,7 +63,7 @@ _REFER = frozenset({"refer", "refers", "referring"})
 """The verb of "what does CSC refer to", which names no referral."""
 _SPELLED_OUT = frozenset({("full", "name"), ("full", "form"), ("full", "title"), ("in", "full"), ("long", "form")})
 """How a question asks for an abbreviation spelled out ("CSC full name pls")."""
-_KIND_OF = (["what", "kind"], ["what", "type"], ["what", "sort"], ["which", "kind"], ["which", "type"])
+_KIND_OF = [[asking, kind] for asking in ("what", "which") for kind in ("kind", "type", "sort")]
 """How "what kind of organisation is X" opens, before "of"."""
 _CHECKING = frozenset({"true", "fair", "right", "correct", "accurate"})
 """The word of "is it true that ...", "would it be fair to say ...", "am I right in thinking ...":
