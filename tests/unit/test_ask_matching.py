@@ -420,6 +420,8 @@ def test_a_word_typed_in_two_pieces_is_put_back_together(ask_matcher) -> None:
                      {"finding-police-children-not-seen", "rec-4"}),
         pytest.param("should officers insist on seeing the children", {"rec-4", "finding-police-children-not-seen"}),
         pytest.param("my concern went up the chain and I got no update", {"finding-escalation-feedback", "rec-5"}),
+        # only the heading says how many cases showed good practice
+        pytest.param("how many of the cases they looked at had good practice in them", {"gp-heading"}),
     ],
 )
 def test_paraphrase_reaches_the_passage(ask, question: str, expected: set[str]) -> None:
