@@ -327,6 +327,15 @@ def test_a_typo_is_read_as_the_likelier_word(ask_matcher) -> None:
     assert "case" in {slot.word for slot in ask_matcher.read("which caes were escalated").slots}
 
 
+def test_a_swapped_pair_in_a_function_word_is_that_word(ask, ask_matcher) -> None:
+    """"waht" is a swap away from "what" and a letter away from the pack's "wait": the swap in a
+    word everyone types is the likelier slip. Two letters are too few to guess from ("Wi-Fi")."""
+    assert "wait" not in {slot.word for slot in ask_matcher.read("waht is erly help").slots}
+    assert ask("waht is erly help").best.kind == "definition"
+    assert "shoudl" not in ask_matcher.read("shoudl police see the kids").words
+    assert not ask("who do I ring when the Wi-Fi keeps dropping out").answered
+
+
 def test_a_rare_word_a_letter_short_of_a_common_pack_word_is_that_word(ask, ask_matcher) -> None:
     """"recoded" is English, but rare; "recorded", a letter longer, is common and the pack's. A
     real word the pack does not use and no letter away from one ("funding") stays itself."""

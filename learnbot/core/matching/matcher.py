@@ -359,8 +359,7 @@ class Matcher:
             return self._derived_from(word) or word
         if len(word) == 3:
             # Three letters are too few to guess from, except a swapped pair in a small word ("teh").
-            swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(2)}
-            return next((w for w in sorted(swaps) if w in self.knowledge.stopwords), word)
+            return _swapped_stopword(word, self.knowledge.stopwords) or word
         pool: list[str] = []
         for length in range(len(word) - 2, len(word) + 3):
             pool.extend(self._buckets.get((word[0], length), ()))
@@ -395,7 +394,9 @@ class Matcher:
             return word
         band = ENGLISH.band(word)
         if band is None:
-            return SKELETONS.get(word, word)
+            # "whn", "mny"; and "waht", "shoudl": a neighbouring pair swapped in a function word
+            # is likelier than one letter changed in a topic word ("wait")
+            return SKELETONS.get(word) or (len(word) >= 4 and _swapped_stopword(word, STOPWORDS)) or word
         if band <= RARE_BAND and len(word) >= 3:
             return next((w for w in _one_more_letter(word) if w in STOPWORDS), word)
         return word
@@ -941,6 +942,12 @@ def _placed(raw: list[str], position: int) -> int:
         return 0
     according = raw[before] == "to" and raw[before - 1:before] == ["according"]
     return -1 if raw[before] in _PLACE_WORDS or according else 0
+
+
+def _swapped_stopword(word: str, stopwords) -> str:
+    """The function word ``word`` is with two neighbouring letters swapped ("teh", "waht"), or ""."""
+    swaps = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
+    return next((w for w in sorted(swaps) if w in stopwords), "")
 
 
 def _one_more_letter(word: str) -> list[str]:
