@@ -252,6 +252,19 @@ def test_words_drop_ages_meaning_a_long_time(raw: str, expected: str) -> None:
     assert " ".join(words(raw)) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("how many cases were escalated in the end", "how many cases were escalated"),
+        ("what happened in the end to the four cases", "what happened to the four cases"),
+        ("in the end of year review", "in the end of year review"),
+        ("at the end of the audit", "at the end of the audit"),
+    ],
+)
+def test_words_drop_in_the_end_meaning_at_last(raw: str, expected: str) -> None:
+    assert " ".join(words(raw)) == expected
+
+
 def test_words_keep_numbers_and_glued_references() -> None:
     assert words("rec 4, lp3 and recs 1-2") == ["rec", "4", "lp3", "and", "recs", "1", "2"]
     assert words("Working Together (2015)") == ["working", "together", "2015"]

@@ -110,6 +110,9 @@ def words(text: str) -> list[str]:
     if "ages" in out:
         # "in ages", "for ages", "ages ago": a long time, not children's ages ("for ages 0 to 19" is)
         out = [w for i, w in enumerate(out) if not (w == "ages" and _for_a_long_time(out, i))]
+    if "end" in out:
+        # "in the end": at last, not the end of something ("at the end of the audit")
+        out = _without_in_the_end(out)
     if "to" in out:
         # "didn't manage to speak to the children" asks whether they spoke to them, not about managers
         out = _dropped_before(out, _LINKING_BEFORE_TO, "to")
@@ -125,6 +128,14 @@ def _for_a_long_time(out: list[str], i: int) -> bool:
     if following.isdigit() or following in ("of", "between", "from"):
         return False
     return following == "ago" or (i > 0 and out[i - 1] in ("in", "for"))
+
+
+def _without_in_the_end(out: list[str]) -> list[str]:
+    """``out`` without "in the end" where it says "at last" (not "in the end of ...")."""
+    for i in range(len(out) - 3, -1, -1):
+        if out[i:i + 3] == ["in", "the", "end"] and out[i + 3:i + 4] != ["of"]:
+            out = out[:i] + out[i + 3:]
+    return out
 
 
 def _dropped_before(out: list[str], dropped: frozenset[str], following: str) -> list[str]:
