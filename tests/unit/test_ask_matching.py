@@ -678,6 +678,9 @@ def test_a_question_wanting_a_figure_needs_a_passage_that_gives_one(ask, questio
         ("what is the deadline for recommendation 6", False),
         ("rec 6", True),
         ("when was the audit completed", True),
+        # the deadline for the audit itself is a date the briefing gives, and past
+        ("what was the deadline for completing the audit", True),
+        ("whats the deadline for agencies to act on the recommendations", False),
     ],
 )
 def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: str, answered: bool) -> None:

@@ -200,7 +200,9 @@ or a date answers them."""
 _FUTURE = _Cue(
     r"\bwhen (?:will|(?:is|are|s|does|do) (?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
     r"\b(?:what|which) (?:date|day|time|month)\b.*\bnext\b|"
-    r"\bdeadline\b|\bby when\b|\bhow soon\b|\bdue date\b|"
+    # (not "the deadline for finishing the audit": that date is the briefing's, and past)
+    r"\b(?<!audit )deadline\b(?! (?:for|to|of) (?:finish|finishing|complete|completing|completion of|doing|do) "
+    r"(?:the |this |that )?audit)|\bby when\b|\bhow soon\b|\bdue date\b|"
     r"\bwhen (?:is|are|s) (?:\w+ ){1,6}?(?:being|going to be|due|planned|scheduled)\b",
     ("when", "deadline", "soon", "due", "next"),
 )

@@ -865,7 +865,7 @@ class Matcher:
         answered = bool(ranked) and self._confident(query, ranked[0])
         if answered:
             missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
-            if missing == "a number":
+            if missing in ("a number", "a date"):
                 ranked, missing = self._giving_what_is_asked(query, ranked, missing)
             answered = not missing
         elif ranked and query.asks.facts and not query.out_of_scope and ranked[0].coverage >= self.answer_threshold:
@@ -875,9 +875,10 @@ class Matcher:
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered, not_stated=missing)
 
     def _giving_what_is_asked(self, query: Query, ranked: list[Scored], missing: str) -> tuple[list[Scored], str]:
-        """When the best passage lacks the number a question asks for and a close runner-up about
-        as much of the question gives one, that one answers: "lead practitioners from outside
-        agencies, how many?" wants the passage that counts them, not the one that only names them."""
+        """When the best passage lacks the number or date a question asks for and a close runner-up
+        about as much of the question gives one, that one answers: "lead practitioners from outside
+        agencies, how many?" wants the passage that counts them, not the one that only names them,
+        and "the deadline for completing the audit" the one that dates it, not the one on who did it."""
         best = ranked[0]
         for runner in ranked[1:FACT_RUNNERS_UP + 1]:
             if runner.score < FACT_MARGIN * best.score or not self._confident(query, runner):
