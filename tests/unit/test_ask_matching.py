@@ -703,6 +703,9 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "what happened to the four escalated cases",
         "What does LLR stand for?",  # the briefing uses LLR but never spells it out
         "who was the lead auditor for the LSCB",
+        # the briefing says referrals were made and what they lacked, never how to make one
+        "how do I go about making a referral to the multi agency support panel",
+        "how should we refer a family to early help?",
     ],
 )
 def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, question: str) -> None:
@@ -716,6 +719,8 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
         ("what did the audit find about dads", {"finding-fathers"}),
         # what was done to the cases is itself the answer here
         ("What happened to the cases the audit group were most worried about?", {"finding-cases-escalated"}),
+        ("were referrals missing the family's ethnicity", {"finding-demographics"}),
+        ("how were referrals to social care judged against the thresholds", {"finding-thresholds"}),
     ],
 )
 def test_fact_cues_leave_ordinary_questions_alone(ask, question: str, expected: set[str]) -> None:

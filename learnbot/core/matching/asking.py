@@ -250,6 +250,16 @@ _FACTS = (
     (_Cue(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b",
           ("cost", "fund", "budget", "price", "spen", "salar")),
      _Cue(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", (), re.I), "costs or funding"),
+    # "how do I make a referral to the MASH?": the steps of a referral, which a briefing that
+    # only says referrals were made (or were missing details) does not give
+    (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"
+          r"doing|complete|completing|submit|submitting|send|sending|put in|putting in|fill in|filling in|raise|"
+          r"raising) (?:a |an |the |my |our )?(?:\w+ ){0,4}?referrals?\b|"
+          r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?refer(?:ring)?\b",
+          ("refer",)),
+     _Cue(r"\bhow to (?:make a )?refer|\breferral (?:process|route|pathway|form|criteria)s?\b|"
+          r"\breferrals? (?:can|should|must|are to) be made\b", (), re.I),
+     "how to make a referral"),
     # "what happened to the four cases escalated to social care?": what came after what was done
     # to them, which "Four cases were escalated ..." does not say
     (_Cue(r"\b(?:what (?:has |have )?(?:happened|ended up happening|became|came) (?:to|of|with)|"
