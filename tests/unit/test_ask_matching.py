@@ -721,6 +721,8 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
         ("What happened to the cases the audit group were most worried about?", {"finding-cases-escalated"}),
         ("were referrals missing the family's ethnicity", {"finding-demographics"}),
         ("how were referrals to social care judged against the thresholds", {"finding-thresholds"}),
+        # practitioners' escalated concerns are a finding (no feedback came), not a later outcome
+        ("what happened with the concerns that got escalated", {"finding-escalation-feedback"}),
     ],
 )
 def test_fact_cues_leave_ordinary_questions_alone(ask, question: str, expected: set[str]) -> None:

@@ -282,7 +282,8 @@ _PAST = _Cue(
 """Questions about what was found or done in the audited cases, not about what should happen."""
 _AFTERWARDS = _Cue(
     r"\bwhat happened (?:to|with|in the end|eventually|next) (?:\w+ ){0,10}?(?:after|afterwards|since|later|"
-    r"next|in the end|eventually|escalated|referred)\b|"
+    r"next|in the end|eventually|(?<!concerns )(?<!concern )(?<!concerns that )(?<!concerns which )"
+    r"(?<!concerns that were )(?<!concerns that got )(?:escalated|referred))\b|"
     r"\bwhat (?:has|have) (?:happened|changed) since\b",
     ("happened", "changed"),
 )
