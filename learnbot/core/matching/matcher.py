@@ -149,6 +149,8 @@ no passage needs to have)."""
 STRONG_THRESHOLD = 0.72
 """Coverage from which an answer is called strong rather than partial."""
 
+_NAMED_BEFORE_MEANING = re.compile(r"\b(?:does|do|is|s) (?:the )?(\w+) (?:stand|stands|mean|means)\b")
+"""The one word a "what does X stand for" or "what does X mean" question asks about."""
 _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“](.+?)['’\"”](?=\s|[.,;:?!)]|$)")
 """Words in quotation marks (an apostrophe inside a word, as in "mum's", opens none)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -195,6 +197,9 @@ class Query:
     out_of_scope: list[str] = field(default_factory=list)
     """Phrases of topics the pack lists as not covered."""
     words: list[str] = field(default_factory=list)
+    subject: str = ""
+    """The term right before "stand for" or "mean" ("what does LLR stand for in LLR LSCB"), as
+    joined stems; "" when the question has no such term."""
 
     @property
     def stems(self) -> list[str]:
@@ -436,6 +441,8 @@ class Matcher:
         query.numbers = number_references(raw, self._last_number)
         joined = " ".join(raw)
         query.asks = read_asks(question, joined)
+        if query.asks.meaning and (named := _NAMED_BEFORE_MEANING.search(joined)):
+            query.subject = " ".join(phrase_key(named.group(1)))
         context = introduction(joined)
         knowledge = self.knowledge
         # Phrases are found in the words with only articles removed (so "left out" and "show up"
@@ -863,6 +870,10 @@ class Matcher:
         ranked = self.rank(query, limit=max(limit, 5))
         missing = ""
         answered = bool(ranked) and self._confident(query, ranked[0])
+        if answered and (unspelled := self._unspelled_subject(query)):
+            # "what does LLR stand for in LLR LSCB?": the entry that answers is LLR's, whatever
+            # ranks first, and the briefing never spells LLR out
+            answered, missing = False, f"what {self.items[unspelled].term} stands for"
         if answered:
             missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
             if missing in ("a number", "a date"):
@@ -873,6 +884,14 @@ class Matcher:
             # the topic is the briefing's; say which fact it does not give.
             missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered, not_stated=missing)
+
+    def _unspelled_subject(self, query: Query) -> int | None:
+        """The glossary entry of the term a "what does X stand for" question names, if the
+        briefing never spells that term out; else None."""
+        if not query.subject:
+            return None
+        doc = next((doc for doc, own in enumerate(self._own_terms) if query.subject in own), None)
+        return doc if doc is not None and self.facts.unspelled[doc] else None
 
     def _giving_what_is_asked(self, query: Query, ranked: list[Scored], missing: str) -> tuple[list[Scored], str]:
         """When the best passage lacks the number or date a question asks for and a close runner-up
