@@ -703,6 +703,9 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "what happened to the four escalated cases",
         "What does LLR stand for?",  # the briefing uses LLR but never spells it out
         "what does LLR stand for in LLR LSCB",  # LSCB's entry ranks first, but LLR is asked about
+        # the briefing says "from external agencies" and "teams within CSC", never which
+        "which outside organisations did the lead practitioners work for",
+        "which two social care teams could not agree about the threshold",
         "who was the lead auditor for the LSCB",
         # the briefing says referrals were made and what they lacked, never how to make one
         "how do I go about making a referral to the multi agency support panel",
@@ -725,6 +728,8 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
         # practitioners' escalated concerns are a finding (no feedback came), not a later outcome
         ("what happened with the concerns that got escalated", {"finding-escalation-feedback"}),
         ("what does LSCB stand for in LLR LSCB", {"gloss-lscb"}),
+        ("in how many cases was the lead practitioner from an external agency", {"method-sample"}),
+        ("what happened when teams couldn't agree on the threshold", {"finding-thresholds", "rec-6"}),
     ],
 )
 def test_fact_cues_leave_ordinary_questions_alone(ask, question: str, expected: set[str]) -> None:

@@ -250,6 +250,23 @@ _FACTS = (
     (_Cue(r"\b(?:cost|costs|costing|costed|funding|funded|budget|price|spend|spent|salary|salaries)\b",
           ("cost", "fund", "budget", "price", "spen", "salar")),
      _Cue(r"£|\bcost|\bfund|\bbudget|\bspen[dt]", (), re.I), "costs or funding"),
+    # "which external agencies were the lead practitioners from?": a passage that only says they
+    # were from "external agencies" does not say which
+    (_Cue(r"\b(?:which|what) (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|services?|teams?) (?:was|were|did|do) "
+          r"(?:the |their |those |these )?(?:\w+ )?(?:lead (?:practitioner|professional|worker)s?|lps?) "
+          r"(?:from|come from|work for|belong to)\b|"
+          r"\blead (?:practitioner|professional|worker)s? (?:\w+ ){0,3}?(?:from|for) (?:which|what)\b",
+          ("lead", "lp")),
+     _Cue(r"\blead (?:practitioner|professional|worker)s? (?:was|were|came) from (?!external|outside|other|"
+          r"different|partner|another|a range|various)\w+", (), re.I),
+     "which agencies they came from"),
+    # "which CSC teams disagreed about the threshold?": "disagreement between teams within CSC"
+    # says that teams disagreed, not which
+    (_Cue(r"\b(?:which (?:\w+ ){0,2}?|what (?:two |specific |exact |particular )?)teams? (?:\w+ ){0,3}?(?:disagreed|disagree|argued|were arguing|"
+          r"couldn ?t agree|could not agree|did not agree|didn ?t agree|not agree|were in dispute|fell out|"
+          r"were involved in the (?:\w+ )?disagreement)\b", ("team",)),
+     _Cue(r"\b[A-Z][\w&]+(?: [A-Z][\w&]+)* (?:[Tt]eam|[Ss]ervice)s?\b(?! within)"),
+     "which teams they were"),
     # "how do I make a referral to the MASH?": the steps of a referral, which a briefing that
     # only says referrals were made (or were missing details) does not give
     (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"
