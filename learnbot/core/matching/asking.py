@@ -262,7 +262,7 @@ _FACTS = (
      "which agencies they came from"),
     # "which CSC teams disagreed about the threshold?": "disagreement between teams within CSC"
     # says that teams disagreed, not which
-    (_Cue(r"\b(?:which (?:\w+ ){0,2}?|what (?:two |specific |exact |particular )?)teams? (?:\w+ ){0,3}?(?:disagreed|disagree|argued|were arguing|"
+    (_Cue(r"\b(?:which (?:\w+ ){0,3}?|what (?:two |specific |exact |particular )?)teams? (?:\w+ ){0,3}?(?:disagreed|disagree|argued|were arguing|"
           r"couldn ?t agree|could not agree|did not agree|didn ?t agree|not agree|were in dispute|fell out|"
           r"were involved in the (?:\w+ )?disagreement)\b", ("team",)),
      _Cue(r"\b[A-Z][\w&]+(?: [A-Z][\w&]+)* (?:[Tt]eam|[Ss]ervice)s?\b(?! within)"),
