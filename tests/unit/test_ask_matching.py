@@ -706,6 +706,9 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         # the briefing says "from external agencies" and "teams within CSC", never which
         "which outside organisations did the lead practitioners work for",
         "which two social care teams could not agree about the threshold",
+        # nothing in the briefing sets out levels or criteria
+        "what are the four levels of need in the thresholds document",
+        "what criteria does the panel use to accept a family",
         "who was the lead auditor for the LSCB",
         # the briefing says referrals were made and what they lacked, never how to make one
         "how do I go about making a referral to the multi agency support panel",
@@ -735,6 +738,14 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
 def test_fact_cues_leave_ordinary_questions_alone(ask, question: str, expected: set[str]) -> None:
     answer = ask(question)
     assert answer.answered and answer.best.id in expected
+
+
+@pytest.mark.parametrize("question", ["what are the main steps to doing early help well",
+                                      "what are the stages agencies go through together to get early help right"])
+def test_steps_and_stages_are_not_levels_or_criteria(ask, question: str) -> None:
+    # Working Together's list of what effective early help relies on gives the steps.
+    answer = ask(question)
+    assert answer.answered and "def-wt-effective" in ids(answer)[:3]
 
 
 def test_an_out_of_scope_topic_mentioned_in_passing_does_not_decline_a_scenario(ask) -> None:

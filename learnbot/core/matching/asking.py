@@ -267,6 +267,13 @@ _FACTS = (
           r"were involved in the (?:\w+ )?disagreement)\b", ("team",)),
      _Cue(r"\b[A-Z][\w&]+(?: [A-Z][\w&]+)* (?:[Tt]eam|[Ss]ervice)s?\b(?! within)"),
      "which teams they were"),
+    # "what are the four levels in the thresholds document?", "what criteria does MARAC use?": a
+    # passage must set out levels or criteria to answer
+    (_Cue(r"\b(?:what|which) (?:are|is|were|was|s) (?:the )?(?:\w+ ){0,4}?(?:criteria|levels|tiers|categories)\b|"
+          r"\b(?:what|which) (?:criteria|levels|tiers|categories)\b",
+          ("criteria", "levels", "tiers", "categories")),
+     _Cue(r"\b(?:criteri|levels?\b|tiers?\b|categor)", (), re.I),
+     "the levels or criteria"),
     # "how do I make a referral to the MASH?": the steps of a referral, which a briefing that
     # only says referrals were made (or were missing details) does not give
     (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"
