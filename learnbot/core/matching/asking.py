@@ -274,6 +274,14 @@ _FACTS = (
           ("criteria", "levels", "tiers", "categories")),
      _Cue(r"\b(?:criteri|levels?\b|tiers?\b|categor)", (), re.I),
      "the levels or criteria"),
+    # "how do I fill in the early help assessment form step by step?": what a form asks for,
+    # which only a passage describing the form's parts gives
+    (_Cue(r"\bhow (?:do|should|can|would|to) (?:i |we |you )?(?:fill in|fill out|complete|do) (?:the |an? |my |our |"
+          r"this )?(?:\w+ ){0,4}?form\b(?! (?:with|for) (?:a |the |this )?famil)|"
+          r"\bwhat (?:does|do|will) (?:the |an? |this )?(?:\w+ ){0,4}?form (?:ask|want|need)\b",
+          ("form",)),
+     _Cue(r"\bforms?\b[^.]{0,80}\b(?:sections?|fields?|boxes|questions|parts|steps)\b", (), re.I),
+     "what the form asks for"),
     # "how do I make a referral to the MASH?": the steps of a referral, which a briefing that
     # only says referrals were made (or were missing details) does not give
     (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"
