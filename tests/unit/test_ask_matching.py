@@ -709,6 +709,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         # nothing in the briefing sets out levels or criteria
         "what are the four levels of need in the thresholds document",
         "what criteria does the panel use to accept a family",
+        "how should I fill out the referral form, section by section",
         "who was the lead auditor for the LSCB",
         # the briefing says referrals were made and what they lacked, never how to make one
         "how do I go about making a referral to the multi agency support panel",
@@ -733,6 +734,7 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
         ("what does LSCB stand for in LLR LSCB", {"gloss-lscb"}),
         ("in how many cases was the lead practitioner from an external agency", {"method-sample"}),
         ("what happened when teams couldn't agree on the threshold", {"finding-thresholds", "rec-6"}),
+        ("I left ethnicity blank on the referral form - does that matter?", {"finding-demographics"}),
     ],
 )
 def test_fact_cues_leave_ordinary_questions_alone(ask, question: str, expected: set[str]) -> None:
