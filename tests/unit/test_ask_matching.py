@@ -707,7 +707,6 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "which outside organisations did the lead practitioners work for",
         "which two social care teams could not agree about the threshold",
         # nothing in the briefing sets out levels or criteria
-        "what are the four levels of need in the thresholds document",
         "what criteria does the panel use to accept a family",
         "how should I fill out the referral form, section by section",
         "who was the lead auditor for the LSCB",
