@@ -265,6 +265,19 @@ def test_words_drop_in_the_end_meaning_at_last(raw: str, expected: str) -> None:
     assert " ".join(words(raw)) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("was good practice spread across lots of cases", "was good practice across lots of cases"),
+        ("spread over the ten families or just one", "over the ten families or just one"),
+        ("should good practice be spread across the partnership", "should good practice be spread across the partnership"),
+        ("spread the word", "spread the word"),
+    ],
+)
+def test_words_drop_spread_meaning_over_how_many_cases(raw: str, expected: str) -> None:
+    assert " ".join(words(raw)) == expected
+
+
 def test_words_keep_numbers_and_glued_references() -> None:
     assert words("rec 4, lp3 and recs 1-2") == ["rec", "4", "lp3", "and", "recs", "1", "2"]
     assert words("Working Together (2015)") == ["working", "together", "2015"]

@@ -110,6 +110,9 @@ def words(text: str) -> list[str]:
     if "ages" in out:
         # "in ages", "for ages", "ages ago": a long time, not children's ages ("for ages 0 to 19" is)
         out = [w for i, w in enumerate(out) if not (w == "ages" and _for_a_long_time(out, i))]
+    if "spread" in out:
+        # "spread across lots of the cases or just one": how many cases, not sharing it round
+        out = [w for i, w in enumerate(out) if not (w == "spread" and _across_cases(out, i))]
     if "end" in out:
         # "in the end": at last, not the end of something ("at the end of the audit")
         out = _without_in_the_end(out)
@@ -128,6 +131,12 @@ def _for_a_long_time(out: list[str], i: int) -> bool:
     if following.isdigit() or following in ("of", "between", "from"):
         return False
     return following == "ago" or (i > 0 and out[i - 1] in ("in", "for"))
+
+
+def _across_cases(out: list[str], i: int) -> bool:
+    """Whether "spread" at ``i`` says over how many cases ("spread across lots of the cases")."""
+    return (out[i + 1:i + 2] in (["across"], ["over"], ["throughout"])
+            and any(w in ("cases", "case", "families", "files", "sample") for w in out[i + 2:i + 7]))
 
 
 def _without_in_the_end(out: list[str]) -> list[str]:
