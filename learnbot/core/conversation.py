@@ -163,7 +163,8 @@ class Conversation:
 
     def _further(self, result: SearchResult) -> tuple[Item, ...]:
         """Further-information items worth pointing to when the briefing has no answer."""
-        further = self.pack.of_kind("further_information")
+        # each link on its own, not the whole list of them
+        further = [item for item in self.pack.of_kind("further_information") if len(item.links) <= 1]
         if not further or not result.query.slots:
             return ()
         wanted = set(result.query.stems)
