@@ -946,6 +946,8 @@ def test_a_question_about_what_was_found_prefers_a_finding_to_a_recommendation(a
     assert not ask_matcher.read("should police speak to the children").asks.past
     assert ask_matcher.read("what happened when teams couldn't agree").asks.past
     assert not ask_matcher.read("am I expected to find out what happened").asks.past
+    assert ask_matcher.read("how well were thresholds applied when referring to social care").asks.past
+    assert not ask_matcher.read("how well should thresholds be applied").asks.past
     assert ask_matcher.search("did the different organisations collaborate well").best.item.kind == "finding"
 
 

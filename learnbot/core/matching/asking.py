@@ -308,7 +308,8 @@ family or worker, and "who chairs the group?" is not answered by a passage about
 _PAST = _Cue(
     r"^(?:so |and |but )?(?:did|was|were|had)\b|\b(?:did|was|were) (?:the|they|there|any|it|police|health|"
     r"social|agencies|fathers|dads|children|kids|staff|families|parents|workers|practitioners|cases)\b|"
-    r"(?<!out )\bwhat (?:happened|went wrong|went on)\b",  # not "find out what happened"
+    r"(?<!out )\bwhat (?:happened|went wrong|went on)\b|"  # not "find out what happened"
+    r"\bhow (?:well|badly|good|consistently|often|effectively) (?:was|were|did|had)\b",  # "how well were thresholds applied"
     ("did", "was", "were", "had", "happened", "went"),
 )
 """Questions about what was found or done in the audited cases, not about what should happen."""
