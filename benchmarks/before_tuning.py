@@ -45,7 +45,9 @@ SETS = ["round4-d", "round5-f", "round5-g", "round6-h", "round6-i", "round8-l", 
         "round24-a", "round24-b", "round25-d", "round26-f", "round26-g", "round26-i", "round27-j",
         "round27-k", "round28-m", "round28-n", "round29-p", "round29-q",
         "round30-s", "round30-t", "round31-v", "round31-w",
-        "round32-y", "round32-z", "round33-b", "round33-c"]
+        "round32-y", "round32-z", "round33-b", "round33-c",
+        "round34-e", "round34-f", "round35-h", "round35-i", "round36-k", "round36-l",
+        "round37-n", "round37-o", "round38-q", "round38-r", "round39-t", "round39-u"]
 """Sets written blind and tuned on afterwards (not the measure-only ones)."""
 
 
