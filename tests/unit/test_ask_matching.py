@@ -709,6 +709,8 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         # nothing in the briefing sets out levels or criteria
         "what criteria does the panel use to accept a family",
         "how should I fill out the referral form, section by section",
+        "which team in social care was involved in the threshold disagreement",
+        "how many children altogether were in the families they audited",  # cases are counted, not children
         "who was the lead auditor for the LSCB",
         # the briefing says referrals were made and what they lacked, never how to make one
         "how do I go about making a referral to the multi agency support panel",

@@ -264,7 +264,7 @@ _FACTS = (
     # says that teams disagreed, not which
     (_Cue(r"\b(?:which (?:\w+ ){0,3}?|what (?:two |specific |exact |particular )?)teams? (?:\w+ ){0,3}?(?:disagreed|disagree|argued|were arguing|"
           r"couldn ?t agree|could not agree|did not agree|didn ?t agree|not agree|were in dispute|fell out|"
-          r"were involved in the (?:\w+ )?disagreement)\b", ("team",)),
+          r"(?:were|was) involved in the (?:\w+ )?disagreement)\b", ("team",)),
      _Cue(r"\b[A-Z][\w&]+(?: [A-Z][\w&]+)* (?:[Tt]eam|[Ss]ervice)s?\b(?! within)"),
      "which teams they were"),
     # "what are the four levels in the thresholds document?", "what criteria does MARAC use?": a
@@ -282,6 +282,12 @@ _FACTS = (
           ("form",)),
      _Cue(r"\bforms?\b[^.]{0,80}\b(?:sections?|fields?|boxes|questions|parts|steps)\b", (), re.I),
      "what the form asks for"),
+    # "how many children were in the ten audited families?": a count of cases is not a count of
+    # children
+    (_Cue(r"\bhow many (?:children|kids|young people|babies|siblings)\b", ("how many",)),
+     _Cue(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
+          r"fifty) (?:\w+ )?(?:children|child|young people|babies|siblings|kids)\b", (), re.I),
+     "how many children"),
     # "how do I make a referral to the MASH?": the steps of a referral, which a briefing that
     # only says referrals were made (or were missing details) does not give
     (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"
