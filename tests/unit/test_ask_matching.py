@@ -675,6 +675,7 @@ def test_a_question_wanting_a_figure_needs_a_passage_that_gives_one(ask, questio
     "question, answered",
     [
         ("when will the next multi-agency audit be done", False),
+        ("when's the next multi-agency audit", False),  # "when's" is read as "when"
         ("what is the deadline for recommendation 6", False),
         ("rec 6", True),
         ("when was the audit completed", True),

@@ -198,7 +198,7 @@ _DURATION = _Cue(
 """Questions that want a length of time ("how long is the wait"): only a passage that gives a number
 or a date answers them."""
 _FUTURE = _Cue(
-    r"\bwhen (?:will|(?:is|are|s|does|do) (?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
+    r"\bwhen (?:will|(?:(?:is|are|s|does|do) )?(?:the )?next)\b|\bnext (?:one|audit|review|meeting|briefing)\b.*\bwhen\b|"
     r"\b(?:what|which) (?:date|day|time|month)\b.*\bnext\b|"
     # (not "the deadline for finishing the audit": that date is the briefing's, and past)
     r"\b(?<!audit )deadline\b(?! (?:for|to|of) (?:finish|finishing|complete|completing|completion of|doing|do) "
