@@ -665,6 +665,8 @@ def test_a_question_wanting_a_date_needs_a_dated_passage(ask, question: str, ans
         ("how many cases did the audit look at", True),
         ("did the audit run over more than one month", True),  # how long, which its dates give
         ("were more than five fathers spoken to", False),  # how many, which it never counts
+        # how much effort or detail, not a number
+        ("the family had involvement years ago on the old system, how much digging should I do", True),
     ],
 )
 def test_a_question_wanting_a_figure_needs_a_passage_that_gives_one(ask, question: str, answered: bool) -> None:
@@ -1054,6 +1056,8 @@ def test_negations_read_alike_whatever_verb_carries_them() -> None:
         ("how much funding did early help get", True),
         ("how much of the family history should I read", False),
         ("how much should I trust what mum tells me", False),
+        ("how much digging should I do into the family's history", False),
+        ("how much background do we need to record", False),
         ("why does it matter how much we write down", False),
         ("so why is it important how many agencies come", False),
         ("how many agencies came", True),
