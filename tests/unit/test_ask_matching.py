@@ -678,6 +678,7 @@ def test_a_question_wanting_a_figure_needs_a_passage_that_gives_one(ask, questio
     [
         ("when will the next multi-agency audit be done", False),
         ("when's the next multi-agency audit", False),  # "when's" is read as "when"
+        ("when is the audit report going to the assurance group", False),
         ("what is the deadline for recommendation 6", False),
         ("rec 6", True),
         ("when was the audit completed", True),
@@ -714,6 +715,8 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "how should I fill out the referral form, section by section",
         "which team in social care was involved in the threshold disagreement",
         "how many children altogether were in the families they audited",  # cases are counted, not children
+        "which social care team was it that let a child interpret",
+        "where can I download a blank referral form",
         "who was the lead auditor for the LSCB",
         # the briefing says referrals were made and what they lacked, never how to make one
         "how do I go about making a referral to the multi agency support panel",

@@ -204,7 +204,7 @@ _FUTURE = _Cue(
     # (not "the deadline for finishing the audit": that date is the briefing's, and past)
     r"\b(?<!audit )deadline\b(?! (?:for|to|of) (?:finish|finishing|complete|completing|completion of|doing|do) "
     r"(?:the |this |that )?audit)|\bby when\b|\bhow soon\b|\bdue date\b|"
-    r"\bwhen (?:is|are|s) (?:\w+ ){1,6}?(?:being|going to be|due|planned|scheduled)\b",
+    r"\bwhen (?:is|are|s) (?:\w+ ){1,6}?(?:being|going to|due|planned|scheduled)\b",
     ("when", "deadline", "soon", "due", "next"),
 )
 """Questions about what happens after the briefing ("when will the next audit be?", "what's the
@@ -265,7 +265,8 @@ _FACTS = (
     # says that teams disagreed, not which
     (_Cue(r"\b(?:which (?:\w+ ){0,3}?|what (?:two |specific |exact |particular )?)teams? (?:\w+ ){0,3}?(?:disagreed|disagree|argued|were arguing|"
           r"couldn ?t agree|could not agree|did not agree|didn ?t agree|not agree|were in dispute|fell out|"
-          r"(?:were|was) involved in the (?:\w+ )?disagreement)\b", ("team",)),
+          r"(?:were|was) involved in the (?:\w+ )?disagreement)\b|"
+          r"\bwhich (?:\w+ ){0,3}?team (?:was it|was that|were they)\b", ("team",)),
      _Cue(r"\b[A-Z][\w&]+(?: [A-Z][\w&]+)* (?:[Tt]eam|[Ss]ervice)s?\b(?! within)"),
      "which teams they were"),
     # "what are the four levels in the thresholds document?", "what criteria does MARAC use?": a
@@ -279,7 +280,9 @@ _FACTS = (
     # which only a passage describing the form's parts gives
     (_Cue(r"\bhow (?:do|should|can|would|to) (?:i |we |you )?(?:fill in|fill out|complete|do) (?:the |an? |my |our |"
           r"this )?(?:\w+ ){0,4}?form\b(?! (?:with|for) (?:a |the |this )?famil)|"
-          r"\bwhat (?:does|do|will) (?:the |an? |this )?(?:\w+ ){0,4}?form (?:ask|want|need)\b",
+          r"\bwhat (?:does|do|will) (?:the |an? |this )?(?:\w+ ){0,4}?form (?:ask|want|need)\b|"
+          r"\bwhere (?:can|do|would|should|could) (?:i|we|you) (?:download|get|find|get hold of|access|print) "
+          r"(?:the |an? |a copy of the |a blank )?(?:\w+ ){0,4}?forms?\b",
           ("form",)),
      _Cue(r"\bforms?\b[^.]{0,80}\b(?:sections?|fields?|boxes|questions|parts|steps)\b", (), re.I),
      "what the form asks for"),
