@@ -57,7 +57,7 @@ RARE_BAND = 2
 """English words this rare are more likely typos of a small word ("abut" for "about")."""
 COMMON_BAND = RARE_BAND + 2
 """Words at least this common are the likelier reading of a typo one letter short of them ("totl")."""
-SOURCE_PLACES = frozenset({"audit", "auditors", "briefing", "report"})
+SOURCE_PLACES = frozenset({"audit", "auditors", "briefing", "report", "document", "doc"})
 """What a question may name as where its answer is ("in the audit", "what the auditors found")."""
 _REFER = frozenset({"refer", "refers", "referring"})
 """The verb of "what does CSC refer to", which names no referral."""
