@@ -750,6 +750,15 @@ def test_fact_cues_leave_ordinary_questions_alone(ask, question: str, expected: 
     assert answer.answered and answer.best.id in expected
 
 
+def test_a_short_question_faintly_covered_in_unlike_words_is_declined(ask, ask_matcher) -> None:
+    # "pay grade": "speak to" reaches passages about speaking to children, and nothing else does
+    faint = ask_matcher.search("who do I speak to about my pay grade")
+    assert not faint.answered
+    assert faint.ranked and faint.ranked[0].coverage >= ask_matcher.answer_threshold  # coverage alone would answer
+    # a told story is left to coverage: it holds many words no passage needs
+    assert ask("I've got a 2 year old with limited speech on my caseload. Is it even worth trying to get her views?").answered
+
+
 @pytest.mark.parametrize("question", ["what are the main steps to doing early help well",
                                       "what are the stages agencies go through together to get early help right"])
 def test_steps_and_stages_are_not_levels_or_criteria(ask, question: str) -> None:

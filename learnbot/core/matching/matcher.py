@@ -115,6 +115,10 @@ SMALL_LIBRARY_HINTS = 20_000
 CANDIDATES = 20
 """How many items are scored in full for a question (the rest cannot come near the top)."""
 
+FAINT_COVERAGE, FAINT_LIKENESS, FAINT_SLOTS = 0.45, 55, 4
+"""An answer covering less of a short question (at most this many meaningful words) than this, whose
+closest hint or title is less like the question than this, is too faint to give: a told story holds
+many words no passage needs, so it is left to coverage alone."""
 ANSWER_THRESHOLD = 0.35
 """Least coverage of the question for a confident answer."""
 UNKNOWN_LIMIT = 0.45
@@ -785,8 +789,7 @@ class Matcher:
             text = " ".join(dict.fromkeys(query.words))
             head = []
             for negative, item_id, doc, confidence in results[:RERANK]:
-                best_hint = process.extractOne(text, self._hint_texts[doc], scorer=fuzz.token_set_ratio)
-                similarity = best_hint[1] if best_hint else 0.0
+                similarity = self._closest_hint(text, doc)
                 head.append((negative * (1 - W_FUZZ) - W_FUZZ * similarity, item_id, doc, confidence))
             results = head + results[RERANK:]
             results.sort()
@@ -870,6 +873,10 @@ class Matcher:
         ranked = self.rank(query, limit=max(limit, 5))
         missing = ""
         answered = bool(ranked) and self._confident(query, ranked[0])
+        if (answered and len(query.slots) <= FAINT_SLOTS and ranked[0].coverage < FAINT_COVERAGE
+                and self._likeness(query, ranked[0]) < FAINT_LIKENESS):
+            # little of the question, in words like none of the ways the passage is asked about
+            answered = False
         if answered and (unspelled := self._unspelled_subject(query)):
             # "what does LLR stand for in LLR LSCB?": the entry that answers is LLR's, whatever
             # ranks first, and the briefing never spells LLR out
@@ -884,6 +891,15 @@ class Matcher:
             # the topic is the briefing's; say which fact it does not give.
             missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered, not_stated=missing)
+
+    def _likeness(self, query: Query, best: Scored) -> float:
+        """How like the question, as characters, the passage's closest hint or title is (0-100)."""
+        return self._closest_hint(" ".join(dict.fromkeys(query.words)), self._doc_of[best.item.id])
+
+    def _closest_hint(self, text: str, doc: int) -> float:
+        """rapidfuzz's token_set_ratio of ``text`` (each word once) and the item's closest hint or title."""
+        found = process.extractOne(text, self._hint_texts[doc], scorer=fuzz.token_set_ratio)
+        return found[1] if found else 0.0
 
     def _unspelled_subject(self, query: Query) -> int | None:
         """The glossary entry of the term a "what does X stand for" question names, if the
