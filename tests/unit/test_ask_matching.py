@@ -342,6 +342,9 @@ def test_a_rare_word_a_letter_short_of_a_common_pack_word_is_that_word(ask, ask_
     assert "recorded" in {slot.word for slot in ask_matcher.read("demograpic info not recoded").slots}
     assert ask("demograpic info not recoded").best.id == "finding-demographics"
     assert "funding" in {slot.word for slot in ask_matcher.read("was funding an issue").slots}
+    # "heath" is English, but rare; a pack that listed "heath visitor" as a synonym kept it from
+    # being read as "health"
+    assert ask("heath visiter handvoer to skool nurse").best.id == "lp-2"
 
 
 def test_a_word_typed_in_two_pieces_is_put_back_together(ask_matcher) -> None:
