@@ -1040,6 +1040,8 @@ def test_a_verdict_goes_to_the_passage_judging_the_cases_the_one_before_describe
         ("for the glossary on my handout - what is UHL", True),
         ("CSC full name pls", True),
         ("what is the full name of the social worker in case 3", False),
+        ("UHL in full", True),
+        ("was demographic information recorded in full", False),
         ("a slide on whether cases sat at the right level. What's the headline?", False),
     ],
 )

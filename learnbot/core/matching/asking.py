@@ -379,7 +379,7 @@ _DEFINITIONAL = _Cue(
     rf"^\W*\w+ (?:which|what)(?: (?:kind|type|sort) of)? {_BODY}\W*$|"
     r"\bwhat (?:does|do|is|s) (?:\S+ ){1,2}refer(?:s|ring)? to\s*$|"  # "what does CSC refer to"
     rf"\bfull (?:name|form|title)\b(?! of (?:the |their |a |an |his |her |my |our )?(?:\w+ )?{_PERSON})|"
-    r"\b(?:in full|long form)\s*$|"  # "CSC full name pls", not "the full name of the social worker"
+    r"\b(?:(?<!ed )in full|long form)\s*$|"  # "CSC full name pls", not "the full name of the social worker"; "CSC in full", not "recorded in full"
     r"\bacronym\b|\bshort\s+for\b|\bexplain\s+(?:the\s+)?(?:term|word)\b|^\s*(?:define|explain)\b",
     ("mean", "stand", "defin", "abbreviation", "acronym", "short", "explain", "about", "refer", "full", "long form",
      "organi", "agenc", "bod", "outfit"),
