@@ -668,6 +668,10 @@ def test_a_question_wanting_a_date_needs_a_dated_passage(ask, question: str, ans
         ("how many cases did the audit look at", True),
         ("did the audit run over more than one month", True),  # how long, which its dates give
         ("were more than five fathers spoken to", False),  # how many, which it never counts
+        # "Ten cases were selected" counts cases, not the ones with domestic abuse
+        ("how many of the ten families had domestic abuse going on", False),
+        ("how many of the cases showed good practice", True),
+        ("in how many of the cases was the lead practitioner from outside social care", True),
         # how much effort or detail, not a number
         ("the family had involvement years ago on the old system, how much digging should I do", True),
     ],

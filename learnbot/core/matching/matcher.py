@@ -155,6 +155,11 @@ STRONG_THRESHOLD = 0.72
 
 _NAMED_BEFORE_MEANING = re.compile(r"\b(?:does|do|is|s) (?:the )?(\w+) (?:stand|stands|mean|means)\b")
 """The one word a "what does X stand for" or "what does X mean" question asks about."""
+_COUNTS_CASES_WITH = re.compile(
+    r"\bhow many (?:of (?:the|those|these) )?(?:\w+ ){0,2}?(?:cases|families|files|children|kids) "
+    r"(?:involved|had|featured|included|showed|involving|with)\b"
+)
+"""How many of the cases had something: the passage that answers must be about that something."""
 _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“](.+?)['’\"”](?=\s|[.,;:?!)]|$)")
 """Words in quotation marks (an apostrophe inside a word, as in "mum's", opens none)."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -877,6 +882,10 @@ class Matcher:
                 and self._likeness(query, ranked[0]) < FAINT_LIKENESS):
             # little of the question, in words like none of the ways the passage is asked about
             answered = False
+        if answered and _COUNTS_CASES_WITH.search(" ".join(query.words)) and not self._holds_topic(query, ranked[0]):
+            # "how many of the ten cases involved domestic violence?": "Ten cases were selected"
+            # gives a number, but not of those
+            answered, missing = False, "a number"
         if answered and (unspelled := self._unspelled_subject(query)):
             # "what does LLR stand for in LLR LSCB?": the entry that answers is LLR's, whatever
             # ranks first, and the briefing never spells LLR out
@@ -891,6 +900,15 @@ class Matcher:
             # the topic is the briefing's; say which fact it does not give.
             missing = self.facts.not_stated(query.asks, self._doc_of[ranked[0].item.id])
         return SearchResult(query=query, ranked=tuple(ranked[:limit]), answered=answered, not_stated=missing)
+
+    def _holds_topic(self, query: Query, best: Scored) -> bool:
+        """Whether the passage holds every one of the question's heaviest words (or what the pack
+        says they stand for)."""
+        doc = self._doc_of[best.item.id]
+        weights = self._weights(query, [doc])
+        top = max((slot.weight for slot in query.slots if not slot.generic), default=0.0)
+        return all(self._slot_matches(slot, weights)[0].get(doc, 0.0) >= 0.5
+                   for slot in query.slots if not slot.generic and slot.weight >= 0.75 * top)
 
     def _likeness(self, query: Query, best: Scored) -> float:
         """How like the question, as characters, the passage's closest hint or title is (0-100)."""
