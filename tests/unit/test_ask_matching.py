@@ -724,6 +724,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "how many children altogether were in the families they audited",  # cases are counted, not children
         "which social care team was it that let a child interpret",
         "where can I download a blank referral form",
+        "what are the steps in the LLR escalation of concerns procedure",  # named, never set out
         "who was the lead auditor for the LSCB",
         # the briefing says referrals were made and what they lacked, never how to make one
         "how do I go about making a referral to the multi agency support panel",

@@ -292,6 +292,12 @@ _FACTS = (
      _Cue(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|"
           r"fifty) (?:\w+ )?(?:children|child|young people|babies|siblings|kids)\b", (), re.I),
      "how many children"),
+    # "what are the stages in the escalation procedure?": what a procedure says, which a briefing
+    # that only names the procedure does not give
+    (_Cue(r"\b(?:stages?|steps?) (?:in|of|for) (?:the |this |that |their |our )?(?:\w+ ){0,6}?"
+          r"(?:procedures?|protocols?|policy|policies)\b", ("stage", "step")),
+     _Cue(r"\b(?:stages?|steps?)\b[^.]{0,80}\b(?:procedures?|protocols?|polic)", (), re.I),
+     "what the procedure says"),
     # "how do I make a referral to the MASH?": the steps of a referral, which a briefing that
     # only says referrals were made (or were missing details) does not give
     (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"
