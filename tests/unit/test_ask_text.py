@@ -278,6 +278,19 @@ def test_words_drop_spread_meaning_over_how_many_cases(raw: str, expected: str) 
     assert " ".join(words(raw)) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("what was the whole point of doing this audit", "what was the purpose of doing this audit"),
+        ("what's the point of a TAF", "what the purpose of a taf"),
+        ("at the point of referral", "at the point of referral"),
+        ("his point of view", "his point of view"),
+    ],
+)
+def test_words_read_what_is_the_point_of_as_its_purpose(raw: str, expected: str) -> None:
+    assert " ".join(words(raw)) == expected
+
+
 def test_words_keep_numbers_and_glued_references() -> None:
     assert words("rec 4, lp3 and recs 1-2") == ["rec", "4", "lp3", "and", "recs", "1", "2"]
     assert words("Working Together (2015)") == ["working", "together", "2015"]

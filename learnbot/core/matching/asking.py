@@ -121,6 +121,7 @@ _TRANSLATE = _Cue(
 _DONE_WITH = _Cue(
     r"\bwhat (?:should|do|can|must|shall|are) (?:\w+ ){1,3}?(?:do|doing) (?:with|about)\b|"
     r"\b(?:supposed|going|meant|expected) to (?:happen|be done) (?:with|to|about)\b|"
+    r"\bwhat (?:should|must|can|is to|needs to|ought to) be done (?:with|about)\b|"
     r"\b(?:want|wants|wanted|like|recommend|recommends|suggest|suggests) (?:\w+ )?(?:done|doing) (?:with|about)\b|"
     r"\bwhat (?:happens|will happen) (?:with|to|about|next with)\b|"
     r"\b(?:should|will|is to|needs to) happen (?:with|to)\b|"

@@ -113,6 +113,9 @@ def words(text: str) -> list[str]:
     if "spread" in out:
         # "spread across lots of the cases or just one": how many cases, not sharing it round
         out = [w for i, w in enumerate(out) if not (w == "spread" and _across_cases(out, i))]
+    if "point" in out:
+        # "what was the (whole) point of the audit": its purpose, not a learning point
+        out = _point_as_purpose(out)
     if "end" in out:
         # "in the end": at last, not the end of something ("at the end of the audit")
         out = _without_in_the_end(out)
@@ -137,6 +140,17 @@ def _across_cases(out: list[str], i: int) -> bool:
     """Whether "spread" at ``i`` says over how many cases ("spread across lots of the cases")."""
     return (out[i + 1:i + 2] in (["across"], ["over"], ["throughout"])
             and any(w in ("cases", "case", "families", "files", "sample") for w in out[i + 2:i + 7]))
+
+
+def _point_as_purpose(out: list[str]) -> list[str]:
+    """``out`` with "what is the (whole) point of" read as "what is the purpose of"."""
+    for i in range(len(out) - 1):
+        if out[i] == "point" and out[i + 1] == "of" and i >= 2:
+            before = i - 1 - (out[i - 1] == "whole")
+            if out[before] == "the" and before >= 1 and out[before - 1] in ("is", "was", "s", "what"):
+                out = out[:before + 1] + ["purpose"] + out[i + 1:]
+                break
+    return out
 
 
 def _without_in_the_end(out: list[str]) -> list[str]:
