@@ -291,6 +291,18 @@ def test_words_read_what_is_the_point_of_as_its_purpose(raw: str, expected: str)
     assert " ".join(words(raw)) == expected
 
 
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("I only heard about the meeting after it happened", "i only found out about the meeting after it happened"),
+        ("we keep hearing about TAF meetings", "we keep finding out about taf meetings"),
+        ("did anyone hear from the children", "did anyone hear from the children"),
+    ],
+)
+def test_words_read_heard_about_as_found_out(raw: str, expected: str) -> None:
+    assert " ".join(words(raw)) == expected
+
+
 def test_words_keep_numbers_and_glued_references() -> None:
     assert words("rec 4, lp3 and recs 1-2") == ["rec", "4", "lp3", "and", "recs", "1", "2"]
     assert words("Working Together (2015)") == ["working", "together", "2015"]

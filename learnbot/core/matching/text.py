@@ -113,6 +113,9 @@ def words(text: str) -> list[str]:
     if "spread" in out:
         # "spread across lots of the cases or just one": how many cases, not sharing it round
         out = [w for i, w in enumerate(out) if not (w == "spread" and _across_cases(out, i))]
+    if "about" in out:
+        # "I only heard about the TAF meeting afterwards": learned of it, not heard a child's voice
+        out = _heard_about(out)
     if "point" in out:
         # "what was the (whole) point of the audit": its purpose, not a learning point
         out = _point_as_purpose(out)
@@ -140,6 +143,21 @@ def _across_cases(out: list[str], i: int) -> bool:
     """Whether "spread" at ``i`` says over how many cases ("spread across lots of the cases")."""
     return (out[i + 1:i + 2] in (["across"], ["over"], ["throughout"])
             and any(w in ("cases", "case", "families", "files", "sample") for w in out[i + 2:i + 7]))
+
+
+_LEARNED_OF = {"hear": ["find", "out"], "heard": ["found", "out"], "hearing": ["finding", "out"], "hears": ["finds", "out"]}
+"""Forms of "hear" that before "about" mean finding something out."""
+
+
+def _heard_about(out: list[str]) -> list[str]:
+    """``out`` with "heard about" read as "found out about"."""
+    result: list[str] = []
+    for i, word in enumerate(out):
+        if word in _LEARNED_OF and out[i + 1:i + 2] == ["about"]:
+            result.extend(_LEARNED_OF[word])
+        else:
+            result.append(word)
+    return result
 
 
 def _point_as_purpose(out: list[str]) -> list[str]:
