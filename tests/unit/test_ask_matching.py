@@ -670,6 +670,7 @@ def test_a_question_wanting_a_date_needs_a_dated_passage(ask, question: str, ans
         ("were more than five fathers spoken to", False),  # how many, which it never counts
         # "Ten cases were selected" counts cases, not the ones with domestic abuse
         ("how many of the ten families had domestic abuse going on", False),
+        ("out of the ten families how many had domestic abuse going on", False),
         ("how many of the cases showed good practice", True),
         ("in how many of the cases was the lead practitioner from outside social care", True),
         # how much effort or detail, not a number
@@ -725,6 +726,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "which social care team was it that let a child interpret",
         "where can I download a blank referral form",
         "what are the steps in the LLR escalation of concerns procedure",  # named, never set out
+        "on average how long had the families been open to early help",
         "who was the lead auditor for the LSCB",
         # the briefing says referrals were made and what they lacked, never how to make one
         "how do I go about making a referral to the multi agency support panel",

@@ -299,6 +299,11 @@ _FACTS = (
           r"(?:procedures?|protocols?|policy|policies)\b", ("stage", "step")),
      _Cue(r"\b(?:stages?|steps?)\b[^.]{0,80}\b(?:procedures?|protocols?|polic)", (), re.I),
      "what the procedure says"),
+    # "on average how long were the cases open?": an average, which no passage gives
+    (_Cue(r"\bon average\b|\bthe average\b|\baverage (?:length|time|number|age|duration|caseload|size)\b",
+          ("average",)),
+     _Cue(r"\baverage|\bon the whole\b|\btypical(?:ly)?\b|\bmean\b", (), re.I),
+     "an average"),
     # "how do I make a referral to the MASH?": the steps of a referral, which a briefing that
     # only says referrals were made (or were missing details) does not give
     (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"

@@ -160,7 +160,9 @@ _NAMED_BEFORE_MEANING = re.compile(r"\b(?:does|do|is|s) (?:the )?(\w+) (?:stand|
 """The one word a "what does X stand for" or "what does X mean" question asks about."""
 _COUNTS_CASES_WITH = re.compile(
     r"\bhow many (?:of (?:the|those|these) )?(?:\w+ ){0,2}?(?:cases|families|files|children|kids) "
-    r"(?:involved|had|featured|included|showed|involving|with)\b"
+    r"(?:involved|had|featured|included|showed|involving|with)\b|"
+    r"\b(?:out of|of|across) (?:the|those|these) (?:\w+ ){0,2}?(?:cases|families|files) (?:how many|how much) "
+    r"(?:involved|had|featured|included|showed)\b"
 )
 """How many of the cases had something: the passage that answers must be about that something."""
 _QUOTED = re.compile(r"(?:^|(?<=\s))['‘\"“](.+?)['’\"”](?=\s|[.,;:?!)]|$)")
