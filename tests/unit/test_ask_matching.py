@@ -751,6 +751,9 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
         ("what does LSCB stand for in LLR LSCB", {"gloss-lscb"}),
         ("what does CSC mean in this document", {"gloss-csc"}),  # this document is the source, not the topic
         ("what was the whole point of doing the audit", {"bg-audit-aims"}),
+        # "suggest" frames the question as "say" does; it is not a topic the pack lacks
+        ("five different agencies are involved and nobody is pulling it together, what does the briefing suggest",
+         {"def-thresholds-complex"}),
         ("what should be done with the good practice they found", {"lp-3"}),
         ("in how many cases was the lead practitioner from an external agency", {"method-sample"}),
         ("what happened when teams couldn't agree on the threshold", {"finding-thresholds", "rec-6"}),

@@ -37,6 +37,7 @@ STOPWORDS = frozenset(
 FRAME_WORDS = frozenset(
     """
     tell told telling say says said saying ask asked asking asks explain explained show shows showing
+    suggest suggests suggested suggesting advise advises advised
     remind reminds reminded quote quotes quoted quoting
     know knows knew known think thought thinks believe mean means meant meaning define definition
     wonder wonders wondered wondering
