@@ -771,8 +771,6 @@ def test_a_short_question_faintly_covered_in_unlike_words_is_declined(ask, ask_m
     assert ask("I've got a 2 year old with limited speech on my caseload. Is it even worth trying to get her views?").answered
 
 
-@pytest.mark.parametrize("question", ["what are the main steps to doing early help well",
-                                      "what are the stages agencies go through together to get early help right"])
 def test_suggest_frames_a_question_as_say_does(ask_matcher) -> None:
     # an unknown "suggest" weighed as much as the topic and declined "what does the briefing suggest?"
     read = ask_matcher.read("the family has lots of agencies and it's chaos, what does the briefing suggest")
@@ -780,6 +778,8 @@ def test_suggest_frames_a_question_as_say_does(ask_matcher) -> None:
     assert ask_matcher.search("the family has lots of agencies and it's chaos, what does the briefing suggest").answered
 
 
+@pytest.mark.parametrize("question", ["what are the main steps to doing early help well",
+                                      "what are the stages agencies go through together to get early help right"])
 def test_steps_and_stages_are_not_levels_or_criteria(ask, question: str) -> None:
     # Working Together's list of what effective early help relies on gives the steps.
     answer = ask(question)
