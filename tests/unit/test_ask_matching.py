@@ -775,7 +775,7 @@ def test_suggest_frames_a_question_as_say_does(ask_matcher) -> None:
     # an unknown "suggest" weighed as much as the topic and declined "what does the briefing suggest?"
     read = ask_matcher.read("the family has lots of agencies and it's chaos, what does the briefing suggest")
     assert "suggest" not in {slot.word for slot in read.slots}
-    assert "agencies" in {slot.word for slot in read.slots}
+    assert "chaos" in {slot.word for slot in read.slots}  # the rest of the question is still read
 
 
 @pytest.mark.parametrize("question", ["what are the main steps to doing early help well",
