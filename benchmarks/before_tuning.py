@@ -49,7 +49,8 @@ SETS = ["round4-d", "round5-f", "round5-g", "round6-h", "round6-i", "round8-l", 
         "round34-e", "round34-f", "round35-h", "round35-i", "round36-k", "round36-l",
         "round37-n", "round37-o", "round38-q", "round38-r", "round39-t", "round39-u",
         "round40-w", "round40-x", "round41-z", "round41-a", "round42-c", "round42-d", "round43-f", "round43-g",
-        "round44-i", "round44-j", "round45-l", "round46-o", "round46-p", "round46-q"]
+        "round44-i", "round44-j", "round45-l", "round46-o", "round46-p", "round46-q",
+        "round48-x", "round48-y", "round48-z"]
 """Sets written blind and tuned on afterwards (not the measure-only ones)."""
 
 
