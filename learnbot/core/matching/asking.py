@@ -337,8 +337,10 @@ _PAST = _Cue(
 """Questions about what was found or done in the audited cases, not about what should happen."""
 _AFTERWARDS = _Cue(
     r"\bwhat happened (?:to|with|in the end|eventually|next) (?:\w+ ){0,10}?(?:after|afterwards|since|later|"
-    r"next|in the end|eventually|(?<!concerns )(?<!concern )(?<!concerns that )(?<!concerns which )"
-    r"(?<!concerns that were )(?<!concerns that got )(?:escalated|referred))\b|"
+    r"next|in the end|eventually)\b|"
+    # "what happened to the cases that were escalated", not "... with the concerns that got escalated",
+    # which the finding on feedback answers
+    r"\bwhat happened (?:to|with|in the end|eventually|next) (?:(?!concerns?\b)\w+ ){0,10}?(?:escalated|referred)\b|"
     r"\bwhat (?:has|have) (?:happened|changed) since\b",
     ("happened", "changed"),
 )

@@ -312,6 +312,11 @@ class Matcher:
             for item in self.items
         ]
         """Each glossary entry's own term and aliases (joined stems); empty for passages."""
+        self._entry_of: dict[str, int] = {}
+        for doc, own in enumerate(self._own_terms):
+            for term in own:
+                self._entry_of.setdefault(term, doc)
+        """The glossary entry each term or alias (joined stems) is the own term of."""
         self.facts = PassageFacts(self.items, pack.meta)
         self._judging = tuple(
             (doc, described) for doc, described in enumerate(self.facts.continues)
@@ -927,9 +932,7 @@ class Matcher:
     def _unspelled_subject(self, query: Query) -> int | None:
         """The glossary entry of the term a "what does X stand for" question names, if the
         briefing never spells that term out; else None."""
-        if not query.subject:
-            return None
-        doc = next((doc for doc, own in enumerate(self._own_terms) if query.subject in own), None)
+        doc = self._entry_of.get(query.subject) if query.subject else None
         return doc if doc is not None and self.facts.unspelled[doc] else None
 
     def _giving_what_is_asked(self, query: Query, ranked: list[Scored], missing: str) -> tuple[list[Scored], str]:

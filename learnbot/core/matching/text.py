@@ -113,7 +113,7 @@ def words(text: str) -> list[str]:
     if "spread" in out:
         # "spread across lots of the cases or just one": how many cases, not sharing it round
         out = [w for i, w in enumerate(out) if not (w == "spread" and _across_cases(out, i))]
-    if "about" in out:
+    if "about" in out and not _LEARNED_OF.keys().isdisjoint(out):
         # "I only heard about the TAF meeting afterwards": learned of it, not heard a child's voice
         out = _heard_about(out)
     if "point" in out:
