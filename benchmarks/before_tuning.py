@@ -10,7 +10,7 @@ matcher's constants: ``W_FUZZ=0.2,0.25,0.3`` scores each value (module constants
 ``learnbot.core.matching.matcher`` in capitals; the pack's settings such as ``unknown_limit`` in
 lower case). Measure-only sets are never included.
 
-Prints one line per combination: top1 and out-of-scope rejection over all sets, then each set's
+Prints one line per combination: top1, top3 and out-of-scope rejection over all sets, then each set's
 top1 / top3 / oos_reject. ``--misses`` also prints each miss (these are tuned sets, so reading
 them costs nothing): which passage came first and where the right one ranked. Misses the pack of
 the time had and today's pack has not are what the vocabulary has fixed; the rest is reading.
@@ -139,7 +139,7 @@ def main(argv: list[str]) -> int:
                 totals = [a + b for a, b in zip(totals, (top1, top3, n_in, rejected, n_oos))]
                 parts.append(f"{name} {top1 / n_in:.3f}/{top3 / n_in:.3f}/{rejected / max(n_oos, 1):.2f}")
             label = " ".join(f"{n}={v:g}" for n, v in combination) or "as committed"
-            print(f"{label}: top1={totals[0] / totals[2]:.4f} oos_reject={totals[3] / max(totals[4], 1):.4f} "
+            print(f"{label}: top1={totals[0] / totals[2]:.4f} top3={totals[1] / totals[2]:.4f} oos_reject={totals[3] / max(totals[4], 1):.4f} "
                   f"(n_in={totals[2]}, n_oos={totals[4]}) | " + " ".join(parts), flush=True)
     return 0
 
