@@ -731,6 +731,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         # the briefing says referrals were made and what they lacked, never how to make one
         "how do I go about making a referral to the multi agency support panel",
         "how should we refer a family to early help?",
+        "how can I get a family onto Supporting Leicester Families",  # a way in is a referral
     ],
 )
 def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, question: str) -> None:
@@ -755,6 +756,8 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
         ("in how many cases was the lead practitioner from an external agency", {"method-sample"}),
         ("what happened when teams couldn't agree on the threshold", {"finding-thresholds", "rec-6"}),
         ("I left ethnicity blank on the referral form - does that matter?", {"finding-demographics"}),
+        # getting a child's voice into the work is not getting the child onto a service
+        ("how do I get the child's voice into my assessment", {"finding-voice-of-the-child", "lp-1", "gp-tar-eha"}),
     ],
 )
 def test_fact_cues_leave_ordinary_questions_alone(ask, question: str, expected: set[str]) -> None:

@@ -309,8 +309,12 @@ _FACTS = (
     (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"
           r"doing|complete|completing|submit|submitting|send|sending|put in|putting in|fill in|filling in|raise|"
           r"raising) (?:a |an |the |my |our )?(?:\w+ ){0,4}?referrals?\b|"
-          r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?refer(?:ring)?\b",
-          ("refer",)),
+          r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?refer(?:ring)?\b|"
+          # "how do I get a family onto Supporting Leicester Families?": a way in, which is a referral
+          r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:get|getting|put|"
+          r"putting|sign|signing) (?:a |an |the |this |that |my |our |their )?(?:\w+ )?(?:famil(?:y|ies)|child|"
+          r"children|kids?|parents?|mums?|dads?|someone|them|him|her)(?: up)? (?:onto|on to|into|in to)\b",
+          ("refer", "onto", "on to", "into", "in to")),
      _Cue(r"\bhow to (?:make a )?refer|\breferral (?:process|route|pathway|form|criteria)s?\b|"
           r"\breferrals? (?:can|should|must|are to) be made\b", (), re.I),
      "how to make a referral"),
