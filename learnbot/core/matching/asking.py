@@ -190,7 +190,7 @@ _REASON = r"\b(?:because|due to|resulting in|so that|as a result|in order to)\b"
 """A passage that gives a reason or a consequence, so can answer "why"."""
 _CONTINUING = r"(?:these|those|such) (?:cases|families|children|situations)\b"
 """How a passage opens that is about the cases the passage before it describes."""
-_HAS_FREQUENCY = r"\b(?:regular\w*|timely|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
+_HAS_FREQUENCY = r"\b(?:regular\w*|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
 _DURATION = _Cue(
     r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b|"
     rf"\bhow many {_TIME_UNITS}|"  # "how many weeks did it take"
@@ -237,7 +237,9 @@ _FACTS = (
           ("decid", "decision")),
      _Cue(r"\bdecid|\bdecision", (), re.I), "what was decided"),
     (_Cue(rf"\bages? of (?:the |their |those |these )?(?:\w+ )?{_PERSON}\b|\bhow old (?:were|are|was|is) (?:the |"
-                r"their )?(?:child|children|kids|young|babies|baby|boy|girl)", ("age", "how old")),
+                r"their )?(?:child|children|kids|young|babies|baby|boy|girl)|"
+                r"\bwhat ages? (?:were|are|was|is) (?:the |their |those |these )?(?:\w+ )?"
+                r"(?:child|children|kids|young|babies|baby|boys?|girls?)\b", ("age", "how old")),
      _Cue(r"\baged?\b|\byears? old\b", (), re.I), "anyone's age"),
     (_Cue(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\be ?mail (?:address(?:es)?|for)\b|\baddress for\b|"
                 r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b|"
@@ -257,7 +259,10 @@ _FACTS = (
     (_Cue(r"\b(?:which|what) (?:\w+ )?(?:agenc(?:y|ies)|organi[sz]ations?|services?|teams?) (?:was|were|did|do) "
           r"(?:the |their |those |these )?(?:\w+ )?(?:lead (?:practitioner|professional|worker)s?|lps?) "
           r"(?:from|come from|work for|belong to)\b|"
-          r"\blead (?:practitioner|professional|worker)s? (?:\w+ ){0,3}?(?:from|for) (?:which|what)\b",
+          r"\blead (?:practitioner|professional|worker)s? (?:\w+ ){0,3}?(?:from|for) (?:which|what)\b|"
+          # "in the two cases where the lead practitioner was from an external agency, which were they?"
+          r"\blead (?:practitioner|professional|worker)s? (?:\w+ ){0,10}?(?:which|what) (?:agenc(?:y|ies) |"
+          r"organi[sz]ations? |services? |ones? )?(?:was it|were they|were those|are they|was that)\b",
           ("lead", "lp")),
      _Cue(r"\blead (?:practitioner|professional|worker)s? (?:was|were|came) from (?!external|outside|other|"
           r"different|partner|another|a range|various)\w+", (), re.I),
@@ -282,6 +287,8 @@ _FACTS = (
     (_Cue(r"\bhow (?:do|should|can|would|to) (?:i |we |you )?(?:fill in|fill out|complete|do) (?:the |an? |my |our |"
           r"this )?(?:\w+ ){0,4}?form\b(?! (?:with|for) (?:a |the |this )?famil)|"
           r"\bwhat (?:does|do|will) (?:the |an? |this )?(?:\w+ ){0,4}?form (?:ask|want|need)\b|"
+          r"\bwhat (?:sections?|fields?|boxes|questions|parts|headings?) (?:are|is|go|goes|come|comes) (?:on|in) "
+          r"(?:the |an? |this )?(?:\w+ ){0,4}?form\b|"
           r"\bwhere (?:can|do|would|should|could) (?:i|we|you) (?:download|get|find|get hold of|access|print) "
           r"(?:the |an? |a copy of the |a blank )?(?:\w+ ){0,4}?forms?\b",
           ("form",)),
@@ -295,7 +302,7 @@ _FACTS = (
      "how many children"),
     # "what are the stages in the escalation procedure?": what a procedure says, which a briefing
     # that only names the procedure does not give
-    (_Cue(r"\b(?:stages?|steps?) (?:in|of|for) (?:the |this |that |their |our )?(?:\w+ ){0,6}?"
+    (_Cue(r"\b(?:stages?|steps?)(?: and \w+)? (?:in|of|for) (?:the |this |that |their |our )?(?:\w+ ){0,6}?"
           r"(?:procedures?|protocols?|policy|policies)\b", ("stage", "step")),
      _Cue(r"\b(?:stages?|steps?)\b[^.]{0,80}\b(?:procedures?|protocols?|polic)", (), re.I),
      "what the procedure says"),
