@@ -736,6 +736,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "what are the stages and timescales in the LLR escalation procedure",
         "in the two cases where the lead practitioner was from an external agency, which agencies were they?",
         "what ages were the children in the audited cases",
+        "what timescale do I have to complete an early help assessment in",  # no passage gives one
     ],
 )
 def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, question: str) -> None:

@@ -193,6 +193,8 @@ _CONTINUING = r"(?:these|those|such) (?:cases|families|children|situations)\b"
 _HAS_FREQUENCY = r"\b(?:regular\w*|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
 _DURATION = _Cue(
     r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b|"
+    # "what timescale do I have to complete an assessment in?"
+    r"\bwhat (?:time ?scales?|time ?frames?|time limits?) (?:do|does|did|will|would) (?:\w+ )?have\b|"
     rf"\bhow many {_TIME_UNITS}|"  # "how many weeks did it take"
     rf"\b(?:more|less|longer|shorter) than (?:{_A_COUNT}|an?) {_TIME_UNIT}",  # "run over more than one month"
     ("how long", "time", "how many", "than"),
