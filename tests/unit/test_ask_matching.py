@@ -313,6 +313,7 @@ def test_a_number_the_briefing_does_not_have_is_not_answered_with_another(ask, q
         pytest.param("teh voice of teh child", {"finding-voice-of-the-child", "gloss-voice-of-the-child", "lp-1"}),
         ("who did teh audit", {"method-completed-by", "method-audit-group"}),
         ("wat did they find abut dads", {"finding-fathers", "rec-3"}),
+        ("who is ths briefng for", {"intro-briefing"}),  # "ths": "this" without its vowel
     ],
 )
 def test_typos_still_reach_the_passage(ask, question: str, expected: set[str]) -> None:

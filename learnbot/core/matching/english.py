@@ -124,6 +124,7 @@ CHAT_SPEAK = {
     "+": "and",
     "&": "and",
     "tht": "that",
+    "ths": "this",  # (also the skeleton of "these" and "those": any of them is a function word)
     "ppl": "people",
     "sw": "social worker",
     "sws": "social workers",
