@@ -191,6 +191,8 @@ _REASON = r"\b(?:because|due to|resulting in|so that|as a result|in order to)\b"
 _CONTINUING = r"(?:these|those|such) (?:cases|families|children|situations)\b"
 """How a passage opens that is about the cases the passage before it describes."""
 _HAS_FREQUENCY = r"\b(?:regular\w*|weekly|monthly|daily|annual\w*|yearly|every|frequent\w*)\b"
+"""Words that say how often. Not "timely": "Timely reviews" says reviews were on time, not how often
+they are held."""
 _DURATION = _Cue(
     r"\bhow long\b|\b(?:time ?scales?|time ?frames?|time limits?) (?:for|to|on)\b|"
     # "what timescale do I have to complete an assessment in?"
