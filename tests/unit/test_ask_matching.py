@@ -1068,6 +1068,8 @@ def test_a_verdict_goes_to_the_passage_judging_the_cases_the_one_before_describe
         ("UHL in full", True),
         ("was demographic information recorded in full", False),
         ("a slide on whether cases sat at the right level. What's the headline?", False),
+        ("early help defenition pls", True),  # a framing word with a slip is still read as one
+        ("wat is the meanng of EHA", True),
     ],
 )
 def test_a_definition_question_is_about_a_term_the_pack_defines(ask_matcher, question: str, definitional: bool) -> None:

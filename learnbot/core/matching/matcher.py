@@ -42,7 +42,7 @@ from learnbot.core.matching.asking import (
     read_asks,
     source_frame,
 )
-from learnbot.core.matching.english import ENGLISH, SKELETONS, STOPWORDS
+from learnbot.core.matching.english import ENGLISH, FRAME_WORDS, SKELETONS, STOPWORDS
 from learnbot.core.matching.index import Index
 from learnbot.core.matching.knowledge import PHRASE_SKIP, Knowledge, compile_knowledge, phrase_key
 from learnbot.core.matching.numbers import number_references, number_value
@@ -77,6 +77,11 @@ _REPORTING = frozenset(
 "recommend" is not one: it says which kind of passage is wanted."""
 _PLACE_WORDS = frozenset({"in", "from", "after", "during", "throughout", "across", "per"})
 """Words before a source that make it where the answer is ("in the audit", "after this briefing")."""
+LONG_FRAME = 7
+"""Framing words at least this long are put back from a one-letter slip ("defenition"): shorter
+ones are too like other words."""
+_LONG_FRAME_WORDS = tuple(sorted(w for w in FRAME_WORDS if len(w) >= LONG_FRAME))
+
 MAX_WORDS = 80
 """Only the first this-many words of a very long question are read."""
 
@@ -419,8 +424,10 @@ class Matcher:
         band = ENGLISH.band(word)
         if band is None:
             # "whn", "mny"; and "waht", "shoudl": a neighbouring pair swapped in a function word
-            # is likelier than one letter changed in a topic word ("wait")
-            return SKELETONS.get(word) or (len(word) >= 4 and _swapped_stopword(word, STOPWORDS)) or word
+            # is likelier than one letter changed in a topic word ("wait"); "defenition": a long
+            # framing word one slip away, read before the question's form is ("what is meant")
+            return (SKELETONS.get(word) or (len(word) >= 4 and _swapped_stopword(word, STOPWORDS))
+                    or (len(word) >= LONG_FRAME and _framing_word(word)) or word)
         if band <= RARE_BAND and len(word) >= 3:
             return next((w for w in _one_more_letter(word) if w in STOPWORDS), word)
         return word
@@ -1004,6 +1011,12 @@ def _placed(raw: list[str], position: int) -> int:
         return 0
     according = raw[before] == "to" and raw[before - 1:before] == ["according"]
     return -1 if raw[before] in _PLACE_WORDS or according else 0
+
+
+def _framing_word(word: str) -> str:
+    """The one long framing word ("definition", "information") ``word`` is a slip of, or ""."""
+    found = [w for w in _LONG_FRAME_WORDS if OSA.distance(word, w, score_cutoff=1) <= 1]
+    return found[0] if len(found) == 1 else ""
 
 
 def _swapped_stopword(word: str, stopwords) -> str:
