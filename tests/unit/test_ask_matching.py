@@ -738,6 +738,7 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "in the two cases where the lead practitioner was from an external agency, which agencies were they?",
         "what ages were the children in the audited cases",
         "what timescale do I have to complete an early help assessment in",  # no passage gives one
+        "Which ethnic groups were the ten audited families from?",  # whether it was recorded, not what
     ],
 )
 def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, question: str) -> None:
@@ -762,6 +763,7 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
         ("in how many cases was the lead practitioner from an external agency", {"method-sample"}),
         ("what happened when teams couldn't agree on the threshold", {"finding-thresholds", "rec-6"}),
         ("I left ethnicity blank on the referral form - does that matter?", {"finding-demographics"}),
+        ("what ethnicity details were missing from the files", {"finding-demographics"}),
         # getting a child's voice into the work is not getting the child onto a service
         ("how do I get the child's voice into my assessment", {"finding-voice-of-the-child", "lp-1", "gp-tar-eha"}),
     ],

@@ -245,6 +245,13 @@ _FACTS = (
                 r"\bwhat ages? (?:were|are|was|is) (?:the |their |those |these )?(?:\w+ )?"
                 r"(?:child|children|kids|young|babies|baby|boys?|girls?)\b", ("age", "how old")),
      _Cue(r"\baged?\b|\byears? old\b", (), re.I), "anyone's age"),
+    # "which ethnic groups were the families from?": the briefing says whether ethnicity was
+    # recorded, never what it was
+    (_Cue(r"\b(?:which|what) (?:ethnic\w*|ethnicities|religions?|faiths?|nationalit\w*)(?: (?:groups?|backgrounds?|"
+          r"breakdown|mix|make ?up))? (?:were|was|are|is|did|do)\b|"
+          r"\b(?:ethnic|religious|racial) (?:breakdown|mix|make ?up|profile|split)\b",
+          ("ethnic", "religio", "faith", "nationalit", "racial")),
+     None, "the families' ethnicity or faith"),
     (_Cue(r"\b(?:phone|telephone|contact|mobile) (?:number|details|no)\b|\be ?mail (?:address(?:es)?|for)\b|\baddress for\b|"
                 r"\bhow (?:do|can) (?:i|we) (?:contact|ring|phone|call|email) \b|"
                 r"\bwhat (?:phone |telephone )?number (?:do|should|can|would) (?:i|we|you) "
