@@ -764,6 +764,8 @@ def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, 
         ("what happened when teams couldn't agree on the threshold", {"finding-thresholds", "rec-6"}),
         ("I left ethnicity blank on the referral form - does that matter?", {"finding-demographics"}),
         ("what ethnicity details were missing from the files", {"finding-demographics"}),
+        # "described" points at the briefing, it is not something the cases showed
+        ("How many cases showed the good practice described?", {"gp-heading"}),
         # getting a child's voice into the work is not getting the child onto a service
         ("how do I get the child's voice into my assessment", {"finding-voice-of-the-child", "lp-1", "gp-tar-eha"}),
     ],

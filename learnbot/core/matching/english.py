@@ -48,7 +48,7 @@ FRAME_WORDS = frozenset(
     happens happening actually basically exactly generally probably maybe perhaps
     supposed expected meant certain sure kind sort type way thing things stuff part bit point
     question questions answer answers info information detail details summary briefly quick quickly
-    list lists listing outline overview summarise summarize recap
+    list lists listing listed outline outlined overview summarise summarize recap describe describes described
     learnbot bot
     anyway now today currently overall
     spring summer autumn winter
