@@ -739,6 +739,8 @@ def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: s
         "what ages were the children in the audited cases",
         "what timescale do I have to complete an early help assessment in",  # no passage gives one
         "Which ethnic groups were the ten audited families from?",  # whether it was recorded, not what
+        "who's the duty manager today?",
+        "what does level 3 on the LLR threshold document include",  # the document is named, never set out
     ],
 )
 def test_a_question_asking_for_a_fact_the_briefing_never_gives_is_declined(ask, question: str) -> None:

@@ -231,6 +231,8 @@ _FACTS = (
                 r"chair|chairperson|leader|boss|contact) (?:of|for|at)\b|"
                 r"\bwho (?:is|was|were|s) (?:the )?(?:lead|chief|head|senior|main|named) (?:auditor|author|officer|"
                 r"manager|investigator|reviewer|writer)s?\b|"
+                # "who's the duty manager today?"
+                r"\bwho (?:(?:is|was|s) )?(?:the |my |our |your )(?:\w+ )?(?:manager|boss|director)\b|"
                 r"\b(?:named|which) (?:individuals?|representatives?)\b",
                 ("name", "who", "individual", "representative")),
      None, "anyone's name"),
@@ -289,8 +291,10 @@ _FACTS = (
     # "what are the four levels in the thresholds document?", "what criteria does MARAC use?": a
     # passage must set out levels or criteria to answer
     (_Cue(r"\b(?:what|which) (?:are|is|were|was|s) (?:the )?(?:\w+ ){0,4}?(?:criteria|levels|tiers|categories)\b|"
-          r"\b(?:what|which) (?:criteria|levels|tiers|categories)\b",
-          ("criteria", "levels", "tiers", "categories")),
+          r"\b(?:what|which) (?:criteria|levels|tiers|categories)\b|"
+          # "what does level 3 on the threshold document include?"
+          r"\b(?:level|tier) (?:[1-9]|one|two|three|four|five)\b",
+          ("criteria", "level", "tier", "categories")),
      _Cue(r"\b(?:criteri|levels?\b|tiers?\b|categor)", (), re.I),
      "the levels or criteria"),
     # "how do I fill in the early help assessment form step by step?": what a form asks for,
