@@ -208,6 +208,8 @@ def test_glossary_expansion_alone_carries_a_long_form_to_its_abbreviation() -> N
         # an abbreviation beside what it might stand for asks whether it does
         ("CSC - is that children's social care in this briefing?", "gloss-csc"),
         ("Is CCG the clinical commissioning group in this briefing?", "gloss-ccg"),
+        ("is CSC just children's social care?", "gloss-csc"),
+        ("is CSC short for children's social care", "gloss-csc"),
     ],
 )
 def test_what_does_x_stand_for_gives_the_glossary_entry(ask, question: str, entry: str) -> None:

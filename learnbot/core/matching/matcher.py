@@ -94,7 +94,7 @@ answers instead of it."""
 BARE_TERM_WORDS = 6
 """A question this short whose one topic is a defined abbreviation asks what it means."""
 BARE_TERM_FRAME = frozenset(
-    "what whats who whos s is are it its this that the a an exactly again please pls then so ok and in here "
+    "what whats who whos s is are it its this that the a an exactly again please pls then so ok and in here just short for "
     "briefing report".split()
 )
 """The only other words such a question has ("what is it exactly", "who's that in this briefing")."""
