@@ -356,6 +356,8 @@ def test_a_word_typed_in_two_pieces_is_put_back_together(ask_matcher) -> None:
     assert "feedback" in {slot.word for slot in ask_matcher.read("never got any feed bak on it").slots}
     assert ask_matcher.read("give me a recipe for dal").words[-2:] == ["for", "dal"]
     assert ask_matcher.read("learning pt 1").numbers
+    # a framing word is no piece of another: "came bak" is not "camebak", read as "camera"
+    assert "camera" not in {slot.word for slot in ask_matcher.read("escalaton feedbak never came bak").slots}
 
 
 # --- paraphrase -------------------------------------------------------------------------------

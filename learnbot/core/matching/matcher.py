@@ -435,13 +435,13 @@ class Matcher:
     def _rejoined(self, raw: list[str]) -> list[str]:
         """``raw`` with a word typed in two pieces put back together ("feed bak" -> "feedbak",
         which reads as "feedback"): only where one piece is no word at all and cannot be
-        corrected alone, neither is a small word ("for dal" stays apart), and the two together
-        correct to a word the pack knows."""
+        corrected alone, neither is a small or framing word ("for dal" and "came bak" stay apart),
+        and the two together correct to a word the pack knows."""
         out: list[str] = []
         index = 0
         while index < len(raw):
             pair = raw[index:index + 2]
-            if (len(pair) == 2 and not any(w in self.knowledge.stopwords for w in pair)
+            if (len(pair) == 2 and not any(w in self.knowledge.stopwords or w in FRAME_WORDS for w in pair)
                     and (self._fragment(pair[0]) or self._fragment(pair[1]))):
                 joined = pair[0] + pair[1]
                 corrected = self._correct(joined)
