@@ -53,7 +53,7 @@ SETS = ["round4-d", "round5-f", "round5-g", "round6-h", "round6-i", "round8-l", 
         "round48-x", "round48-y", "round48-z", "round49-d", "round49-e", "round49-f", "round51-o", "round51-p",
         "round51-q", "round52-u", "round52-v", "round52-w", "round53-z", "round53-a", "round53-b",
         "round54-f", "round54-g", "round54-h", "round56-q", "round56-r", "round56-s", "round56-t", "round56-u",
-        "round56-v"]
+        "round56-v", "round57-w", "round57-x", "round57-y", "round57-z", "round57-a", "round57-b"]
 """Sets written blind and tuned on afterwards (not the measure-only ones)."""
 
 
