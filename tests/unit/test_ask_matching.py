@@ -698,6 +698,9 @@ def test_a_question_wanting_a_figure_needs_a_passage_that_gives_one(ask, questio
         # the deadline for the audit itself is a date the briefing gives, and past
         ("what was the deadline for completing the audit", True),
         ("whats the deadline for agencies to act on the recommendations", False),
+        ("how soon will the next audit be", False),
+        # how quickly in general, which "as soon as a problem emerges" answers
+        ("how soon should support kick in once something starts going wrong?", True),
     ],
 )
 def test_a_question_about_after_the_briefing_needs_a_later_date(ask, question: str, answered: bool) -> None:

@@ -208,7 +208,7 @@ _FUTURE = _Cue(
     r"\b(?:what|which) (?:date|day|time|month)\b.*\bnext\b|"
     # (not "the deadline for finishing the audit": that date is the briefing's, and past)
     r"\b(?<!audit )deadline\b(?! (?:for|to|of) (?:finish|finishing|complete|completing|completion of|doing|do) "
-    r"(?:the |this |that )?audit)|\bby when\b|\bhow soon\b|\bdue date\b|"
+    r"(?:the |this |that )?audit)|\bby when\b|\bhow soon (?:will|is|are|s|can we expect)\b|\bdue date\b|"
     r"\bwhen (?:is|are|s) (?:\w+ ){1,6}?(?:being|going to|due|planned|scheduled)\b",
     ("when", "deadline", "soon", "due", "next"),
 )
