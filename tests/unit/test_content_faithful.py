@@ -364,3 +364,16 @@ def test_every_item_has_distinct_hints(items: list[dict]) -> None:
             key = " ".join(hint.casefold().split())
             assert key not in seen, f"hint {hint!r} is on both {seen[key]} and {item['id']}"
             seen[key] = item["id"]
+
+
+def test_the_matching_vocabulary_lists_nothing_twice() -> None:
+    # Vocabulary is added by many hands and merged: a key given twice would silently drop the
+    # first list (YAML keeps the last), and a phrase listed twice is noise to review.
+    text = (PACK / "matching.yaml").read_text(encoding="utf-8")
+    keys = re.findall(r"^  (\S[^\n]*):\s*$", text.split("\nout_of_scope:")[0], flags=re.M)
+    assert not [k for k in set(keys) if keys.count(k) > 1], "a synonym key is given twice"
+    data = _load("matching.yaml")
+    for key, phrases in data["synonyms"].items():
+        assert len(phrases) == len(set(phrases)), f"synonyms for {key!r} list a phrase twice"
+    topics = data["out_of_scope"]
+    assert len(topics) == len(set(topics)), "an out-of-scope topic is listed twice"
