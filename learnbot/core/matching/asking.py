@@ -221,6 +221,8 @@ _PERSON = (
     r"officers?|auditors?|managers?|people|persons?|professionals?|chairs?|leads?)"
 )
 _CASES = r"(?:cases?|famil(?:y|ies)|children|child|kids|referrals?|files?)"
+_HOW_DO_I = r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?"
+"""How a question asking for the steps of doing something opens ("how do I go about ...")."""
 _ACTED_ON = r"(?:escalated|referred|stepped up|stepped down|sent|passed|pushed|bounced|moved|transferred|flagged)"
 """What was done to cases in "what happened to the cases escalated to social care?"."""
 _FACTS = (
@@ -328,14 +330,13 @@ _FACTS = (
      "an average"),
     # "how do I make a referral to the MASH?": the steps of a referral, which a briefing that
     # only says referrals were made (or were missing details) does not give
-    (_Cue(r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:make|making|do|"
-          r"doing|complete|completing|submit|submitting|send|sending|put in|putting in|fill in|filling in|raise|"
-          r"raising) (?:a |an |the |my |our )?(?:\w+ ){0,4}?referrals?\b|"
-          r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?refer(?:ring)?\b|"
+    (_Cue(rf"{_HOW_DO_I}(?:make|making|do|doing|complete|completing|submit|submitting|send|sending|put in|"
+          r"putting in|fill in|filling in|raise|raising) (?:a |an |the |my |our )?(?:\w+ ){0,4}?referrals?\b|"
+          rf"{_HOW_DO_I}refer(?:ring)?\b|"
           # "how do I get a family onto Supporting Leicester Families?": a way in, which is a referral
-          r"\bhow (?:do|can|would|should|could|to|does one) (?:i |we |you |one )?(?:go about )?(?:get|getting|put|"
-          r"putting|sign|signing) (?:a |an |the |this |that |my |our |their )?(?:\w+ )?(?:famil(?:y|ies)|child|"
-          r"children|kids?|parents?|mums?|dads?|someone|them|him|her)(?: up)? (?:onto|on to|into|in to)\b",
+          rf"{_HOW_DO_I}(?:get|getting|put|putting|sign|signing) (?:a |an |the |this |that |my |our |their )?"
+          r"(?:\w+ )?(?:famil(?:y|ies)|child|children|kids?|parents?|mums?|dads?|someone|them|him|her)(?: up)? "
+          r"(?:onto|on to|into|in to)\b",
           ("refer", "onto", "on to", "into", "in to")),
      _Cue(r"\bhow to (?:make a )?refer|\breferral (?:process|route|pathway|form|criteria)s?\b|"
           r"\breferrals? (?:can|should|must|are to) be made\b", (), re.I),
